@@ -1,0 +1,28 @@
+# povgen set-up and checks. `make demo` and `make test` are all a fresh machine needs.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint bench clean-outputs
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/povgen generate scenes/demo.yaml --out outputs/demo
+
+test: install
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check generator tests benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/pipeline.py

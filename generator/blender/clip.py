@@ -1,0 +1,161 @@
+"""Render one ClipPlan into a finished clip folder: frames, passes, labels, video; atomic by rename."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import bpy
+import cv2
+import numpy as np
+import OpenEXR
+
+from generator.blender import session
+from generator.blender.meshes import mesh_arrays
+from generator.blender.scene import build_scene
+from generator.dataset.layout import TMP_PREFIX, clip_dir, frame_name
+from generator.dataset.manifest import manifest_record
+from generator.dataset.video import encode_mp4
+from generator.labels.make import InstanceGeometry, camera_state, clip_labels, frame_annotations, motion_state
+from generator.labels.schema import FrameLabels
+from generator.plan import save_plan
+from generator.plan.model import ClipPlan
+
+BLENDER_VERSION = bpy.app.version_string
+
+
+def _scratch_dir() -> Path:
+    base = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
+    return Path(tempfile.mkdtemp(prefix="povgen-", dir=base))
+
+
+def _pass_outputs(scene: bpy.types.Scene, scratch: Path) -> None:
+    """Compositor File Output writing Object Index and Depth of each frame to a 32-bit multilayer EXR."""
+    vl = scene.view_layers[0]
+    vl.use_pass_z = True
+    vl.use_pass_object_index = True
+    ng = bpy.data.node_groups.new("povgen_passes", "CompositorNodeTree")
+    scene.compositing_node_group = ng
+    scene.render.use_compositing = True
+    rl = ng.nodes.new("CompositorNodeRLayers")
+    out = ng.nodes.new("CompositorNodeOutputFile")
+    out.directory, out.file_name = str(scratch) + "/", "pass_####"
+    out.format.media_type = "MULTI_LAYER_IMAGE"
+    out.format.file_format = "OPEN_EXR_MULTILAYER"
+    out.format.color_depth = "32"
+    out.format.exr_codec = "ZIP"
+    for name in ("Depth", "Object Index"):
+        out.file_output_items.new("FLOAT", name)
+        ng.links.new(rl.outputs[name], out.inputs[name])
+
+
+def _read_passes(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    with OpenEXR.File(str(path), separate_channels=True) as f:
+        ch = {k: v.pixels for p in f.parts for k, v in p.channels.items()}
+    ids = next(v for k, v in ch.items() if k.startswith("Object Index"))
+    depth = next(v for k, v in ch.items() if k.startswith("Depth"))
+    return np.rint(ids).astype(np.uint16), depth.astype(np.float32)
+
+
+def _world_verts(obj: bpy.types.Object, local: np.ndarray) -> np.ndarray:
+    m = np.array(obj.matrix_world)
+    return local @ m[:3, :3].T + m[:3, 3]
+
+
+def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
+    """Render ``plan`` into ``root/clips/<id>`` and return its manifest record with timings."""
+    t0 = time.perf_counter()
+    timings = {"build": 0.0, "render": 0.0, "labels": 0.0, "encode": 0.0, "write": 0.0}
+    root = Path(root)
+    final = clip_dir(root, plan.clip_id)
+    tmp = final.parent / f"{TMP_PREFIX}{plan.clip_id}-{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    (tmp / "frames").mkdir(parents=True)
+    (tmp / "masks").mkdir()
+    if plan.render.save_depth:
+        (tmp / "depth").mkdir()
+    scratch = _scratch_dir()
+    try:
+        session.reset()
+        built = build_scene(plan)
+        device = session.configure(built.scene, plan.render, seed=plan.dataset_seed * 100003 + plan.index,
+                                   threads=threads)
+        _pass_outputs(built.scene, scratch)
+        placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
+        category = {p.model.instance_id: p.model.category for p in placed}
+        geo = {}
+        for iid, obj in built.labelled.items():
+            geo[iid] = (obj, *mesh_arrays(obj))
+        muzzle_local = None
+        if plan.held is not None and "muzzle" in plan.held.model.points:
+            muzzle_local = np.asarray(plan.held.model.points["muzzle"], dtype=float)[None]
+        intr = plan.camera.intrinsics.model_dump()
+        t1 = time.perf_counter()
+        timings["build"] = t1 - t0
+
+        frames: list[FrameLabels] = []
+        rgb_frames: list[np.ndarray] = []
+        for f in range(plan.render.frames):
+            built.scene.frame_set(f + 1)
+            image_path = tmp / "frames" / frame_name(f)
+            built.scene.render.filepath = str(image_path)
+            ta = time.perf_counter()
+            bpy.ops.render.render(write_still=True)
+            tb = time.perf_counter()
+            timings["render"] += tb - ta
+            ids, depth = _read_passes(scratch / f"pass_{f + 1:04d}.exr")
+            cam_m = np.array(built.camera.matrix_world)
+            instances = []
+            for iid, (obj, verts, tris) in geo.items():
+                mw = np.array(obj.matrix_world)
+                muzzle = None
+                if muzzle_local is not None and plan.held is not None and iid == plan.held.model.instance_id:
+                    muzzle = (muzzle_local @ mw[:3, :3].T + mw[:3, 3])[0]
+                instances.append(InstanceGeometry(iid, category[iid],
+                                                  verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle))
+            annotations = frame_annotations(ids, instances, cam_m, intr)
+            tc = time.perf_counter()
+            timings["labels"] += tc - tb
+            cv2.imwrite(str(tmp / "masks" / frame_name(f)), ids)
+            depth_name = None
+            if plan.render.save_depth:
+                depth_name = f"depth/{frame_name(f)}"
+                mm = np.clip(np.nan_to_num(depth * 1000.0, posinf=65535), 0, 65535).astype(np.uint16)
+                cv2.imwrite(str(tmp / depth_name), mm)
+            rgb_frames.append(cv2.cvtColor(cv2.imread(str(image_path), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB))
+            frames.append(FrameLabels(
+                index=f,
+                time_s=round(f / plan.render.fps, 6),
+                image=f"frames/{frame_name(f)}" if plan.render.save_frames else None,
+                mask=f"masks/{frame_name(f)}",
+                depth=depth_name,
+                camera=camera_state(plan, f),
+                motion=motion_state(plan, f),
+                annotations=annotations,
+            ))
+            timings["write"] += time.perf_counter() - tc
+
+        td = time.perf_counter()
+        encode_mp4(rgb_frames, tmp / "video.mp4", plan.render.fps, crf=plan.render.video_crf)
+        te = time.perf_counter()
+        timings["encode"] = te - td
+        if not plan.render.save_frames:
+            shutil.rmtree(tmp / "frames")
+        save_plan(plan, tmp / "plan.json")
+        timings["total"] = time.perf_counter() - t0
+        labels = clip_labels(plan, frames, timings)
+        (tmp / "labels.json").write_text(labels.model_dump_json(indent=1) + "\n", encoding="utf-8")
+        if final.exists():
+            shutil.rmtree(final)
+        os.rename(tmp, final)
+        record = manifest_record(json.loads(labels.model_dump_json()))
+        record["timings"] = labels.timings
+        record["device"] = device
+        return record
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.rmtree(tmp, ignore_errors=True)

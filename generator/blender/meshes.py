@@ -1,0 +1,64 @@
+"""Turn a plan Model (parts + materials) into one Blender mesh object."""
+
+from __future__ import annotations
+
+import bmesh
+import bpy
+import numpy as np
+from mathutils import Euler, Matrix, Vector
+
+from generator.blender.materials import make_material
+from generator.plan.model import Model, Part
+
+SEGMENTS = 16
+
+
+def _part_matrix(p: Part) -> Matrix:
+    return Matrix.Translation(Vector(p.pos)) @ Euler(p.rot, "XYZ").to_matrix().to_4x4()
+
+
+def _add_part(bm: bmesh.types.BMesh, p: Part) -> list:
+    sx, sy, sz = p.size
+    scale = Matrix.Diagonal((sx, sy, sz, 1.0))
+    m = _part_matrix(p) @ scale
+    if p.shape == "box":
+        res = bmesh.ops.create_cube(bm, size=1.0, matrix=m)
+    elif p.shape == "cylinder":
+        res = bmesh.ops.create_cone(bm, cap_ends=True, segments=SEGMENTS, radius1=0.5, radius2=0.5, depth=1.0,
+                                    matrix=m)
+    else:
+        res = bmesh.ops.create_uvsphere(bm, u_segments=SEGMENTS, v_segments=8, radius=0.5, matrix=m)
+    return res["verts"]
+
+
+def build_model(model: Model, collection: bpy.types.Collection) -> bpy.types.Object:
+    """One object per model: parts joined into a mesh, one material slot per plan material."""
+    names = list(model.materials)
+    mesh = bpy.data.meshes.new(model.name)
+    bm = bmesh.new()
+    for p in model.parts:
+        verts = set(_add_part(bm, p))
+        slot = names.index(p.material)
+        smooth = p.shape != "box"
+        for f in {f for v in verts for f in v.link_faces}:
+            f.material_index = slot
+            f.smooth = smooth
+    bm.to_mesh(mesh)
+    bm.free()
+    for name in names:
+        mesh.materials.append(make_material(f"{model.name}.{name}", model.materials[name]))
+    obj = bpy.data.objects.new(model.name, mesh)
+    obj.pass_index = model.instance_id
+    collection.objects.link(obj)
+    return obj
+
+
+def mesh_arrays(obj: bpy.types.Object) -> tuple[np.ndarray, np.ndarray]:
+    """Local vertex coordinates (N,3) and triangle indices (M,3) of a mesh object."""
+    mesh = obj.data
+    mesh.calc_loop_triangles()
+    verts = np.empty(len(mesh.vertices) * 3, dtype=np.float64)
+    mesh.vertices.foreach_get("co", verts)
+    tris = np.empty(len(mesh.loop_triangles) * 3, dtype=np.int64)
+    mesh.loop_triangles.foreach_get("vertices", tris)
+    return verts.reshape(-1, 3), tris.reshape(-1, 3)

@@ -1,0 +1,87 @@
+"""Build a whole clip scene from a ClipPlan: place, lights, camera rig, held object and hands, animated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import bpy
+import numpy as np
+
+from generator.blender.meshes import build_model
+from generator.plan.model import ClipPlan, Placed
+
+
+@dataclass
+class BuiltScene:
+    """Handles the renderer needs: the scene, its camera and the labelled objects by instance id."""
+
+    scene: bpy.types.Scene
+    camera: bpy.types.Object
+    labelled: dict[int, bpy.types.Object] = field(default_factory=dict)
+
+
+def _place(obj: bpy.types.Object, placed: Placed, parent: bpy.types.Object | None = None) -> None:
+    if parent is not None:
+        obj.parent = parent
+    obj.location = placed.pos
+    obj.rotation_euler = placed.rot
+
+
+def _light(scene: bpy.types.Scene, i: int, spec) -> None:
+    data = bpy.data.lights.new(f"light{i}", spec.kind.upper())
+    data.energy = spec.power_w
+    data.color = spec.color
+    if spec.kind == "area":
+        data.size = spec.size
+    obj = bpy.data.objects.new(f"light{i}", data)
+    obj.location, obj.rotation_euler = spec.pos, spec.rot
+    scene.collection.objects.link(obj)
+
+
+def build_scene(plan: ClipPlan) -> BuiltScene:
+    """Create every object of the plan in the current (freshly reset) Blender file."""
+    scene = bpy.context.scene
+    coll = scene.collection
+    world = bpy.data.worlds.new("world")
+    world.use_nodes = True
+    bg = world.node_tree.nodes["Background"]
+    bg.inputs["Color"].default_value = (*plan.world_color, 1.0)
+    bg.inputs["Strength"].default_value = plan.world_strength
+    scene.world = world
+
+    for placed in plan.environment:
+        _place(build_model(placed.model, coll), placed)
+    for i, spec in enumerate(plan.lights):
+        _light(scene, i, spec)
+
+    cam_data = bpy.data.cameras.new("camera")
+    cam_data.type = "PERSP"
+    cam_data.sensor_fit = "HORIZONTAL"
+    cam_data.angle = float(np.deg2rad(plan.camera.lens.fov_deg))
+    cam_data.clip_start = 0.02
+    cam_data.clip_end = 500.0
+    camera = bpy.data.objects.new("camera", cam_data)
+    coll.objects.link(camera)
+    scene.camera = camera
+
+    anchor = bpy.data.objects.new("grip_anchor", None)
+    coll.objects.link(anchor)
+    anchor.parent = camera
+    built = BuiltScene(scene=scene, camera=camera)
+    for placed in ([plan.held] if plan.held is not None else []) + list(plan.hands):
+        obj = build_model(placed.model, coll)
+        _place(obj, placed, anchor)
+        if placed.model.instance_id:
+            built.labelled[placed.model.instance_id] = obj
+
+    for f in range(plan.render.frames):
+        camera.location = plan.camera.position[f]
+        camera.rotation_euler = plan.camera.rotation[f]
+        camera.keyframe_insert("location", frame=f + 1)
+        camera.keyframe_insert("rotation_euler", frame=f + 1)
+        anchor.location = plan.held_track.position[f]
+        anchor.rotation_euler = plan.held_track.rotation[f]
+        anchor.keyframe_insert("location", frame=f + 1)
+        anchor.keyframe_insert("rotation_euler", frame=f + 1)
+    scene.frame_start, scene.frame_end = 1, plan.render.frames
+    return built

@@ -1,0 +1,84 @@
+"""A Blender session inside a worker: reset between clips, render settings, device selection."""
+
+from __future__ import annotations
+
+import bpy
+
+from generator.plan.model import RenderSettings
+
+DENOISE = {"fast": "FAST", "balanced": "BALANCED", "high": "HIGH"}
+
+
+def reset() -> None:
+    """Start from an empty factory scene (flat memory across many clips, unlike deleting objects)."""
+    bpy.ops.wm.read_factory_settings(use_empty=True)
+
+
+def gpu_devices() -> dict[str, list[str]]:
+    """GPU devices Cycles can use, by backend (empty on CPU-only machines)."""
+    prefs = bpy.context.preferences.addons["cycles"].preferences
+    found: dict[str, list[str]] = {}
+    for kind in ("OPTIX", "CUDA", "HIP", "ONEAPI"):
+        try:
+            devs = [d for d in prefs.get_devices_for_type(kind) if d.type == kind]
+        except (TypeError, ValueError):
+            devs = []
+        if devs:
+            found[kind] = [d.name for d in devs]
+    return found
+
+
+def select_device(scene: bpy.types.Scene, device: str) -> str:
+    """Use OPTIX, else CUDA (HIP, oneAPI) when asked for 'gpu' or 'auto'; returns the device used."""
+    prefs = bpy.context.preferences.addons["cycles"].preferences
+    if device in ("gpu", "auto"):
+        prefs.refresh_devices()
+        for kind in ("OPTIX", "CUDA", "HIP", "ONEAPI"):
+            devs = [d for d in prefs.get_devices_for_type(kind) if d.type == kind]
+            if devs:
+                prefs.compute_device_type = kind
+                for d in prefs.devices:
+                    d.use = d.type == kind
+                scene.cycles.device = "GPU"
+                return kind
+        if device == "gpu":
+            raise RuntimeError("--device gpu: no OPTIX, CUDA, HIP or oneAPI device found")
+    prefs.compute_device_type = "NONE"
+    scene.cycles.device = "CPU"
+    return "CPU"
+
+
+def configure(scene: bpy.types.Scene, r: RenderSettings, seed: int, threads: int) -> str:
+    """Cycles settings of a plan; returns the device in use."""
+    scene.render.engine = "CYCLES"
+    device = select_device(scene, r.device)
+    c = scene.cycles
+    c.samples = r.samples
+    c.use_adaptive_sampling = False
+    c.seed = seed % (2**31 - 1)
+    c.use_animated_seed = False
+    c.max_bounces = r.max_bounces
+    c.diffuse_bounces = min(r.max_bounces, 2)
+    c.glossy_bounces = min(r.max_bounces, 2)
+    c.transmission_bounces = min(r.max_bounces, 4)
+    c.use_denoising = r.denoise != "off"
+    if r.denoise != "off":
+        c.denoiser = "OPENIMAGEDENOISE"
+        c.denoising_quality = DENOISE[r.denoise]
+        c.denoising_input_passes = "RGB_ALBEDO_NORMAL"
+    scene.render.resolution_x, scene.render.resolution_y = r.width, r.height
+    scene.render.resolution_percentage = 100
+    scene.render.fps = r.fps
+    scene.render.use_motion_blur = False
+    scene.render.dither_intensity = 0.0
+    scene.render.film_transparent = False
+    if threads > 0:
+        scene.render.threads_mode = "FIXED"
+        scene.render.threads = threads
+    im = scene.render.image_settings
+    im.media_type = "IMAGE"
+    im.file_format = "PNG"
+    im.color_mode = "RGB"
+    im.color_depth = "8"
+    im.compression = 15
+    return device

@@ -1,0 +1,145 @@
+"""The scene config: pydantic models in which every scalar may be a constant or a distribution.
+
+Each field's description is its meaning in the generated reference; numeric fields carry their allowed range.
+Unknown keys are errors everywhere (``extra='forbid'``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from generator.config.distributions import Bounds, Cat, Int, Num, sample
+
+SCHEMA_VERSION = 1
+
+WEAPONS = ("handgun",)
+NEGATIVES = ("phone", "empty_hands")
+ENVIRONMENTS = ("corridor",)
+MOUNTS = ("head",)
+PATHS = ("walk", "stand")
+
+
+class Section(BaseModel):
+    """Base of every config section: unknown keys are rejected, values are validated on assignment."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, validate_default=True)
+
+    def draw(self, name: str, rng: np.random.Generator) -> Any:
+        """Draw field ``name`` with ``rng``, clipping normal draws to the field's allowed range."""
+        info = type(self).model_fields[name]
+        bounds = next((m for m in info.metadata if isinstance(m, Bounds)), Bounds(None, None))
+        return sample(getattr(self, name), rng, bounds.lo, bounds.hi)
+
+
+class RenderConfig(Section):
+    """How frames are rendered. Constants only: render settings are the same for every clip of a dataset."""
+
+    engine: Literal["cycles"] = Field("cycles", description="Render engine.")
+    device: Literal["cpu", "gpu", "auto"] = Field(
+        "cpu", description="Cycles device: cpu, gpu (OPTIX, else CUDA) or auto (gpu when one is found)."
+    )
+    width: int = Field(320, ge=16, le=7680, description="Image width in pixels.")
+    height: int = Field(180, ge=16, le=4320, description="Image height in pixels.")
+    fps: int = Field(15, ge=1, le=240, description="Frames per second of the clip and its video.")
+    frames: int = Field(30, ge=1, le=10000, description="Frames per clip.")
+    samples: int = Field(4, ge=1, le=4096, description="Cycles samples per pixel.")
+    denoise: Literal["off", "fast", "balanced", "high"] = Field(
+        "fast", description="OIDN denoising quality; 'fast' costs almost nothing on CPU."
+    )
+    max_bounces: int = Field(4, ge=0, le=64, description="Cycles light bounces.")
+    threads: int = Field(0, ge=0, le=1024, description="Cycles threads per worker; 0 = cores / workers.")
+    save_depth: bool = Field(False, description="Also write depth as 16-bit PNG in millimetres.")
+    save_frames: bool = Field(True, description="Keep every frame as PNG beside the video.")
+    video_crf: int = Field(20, ge=0, le=51, description="H.264 constant rate factor of video.mp4.")
+
+    @model_validator(mode="after")
+    def _even(self) -> RenderConfig:
+        for name in ("width", "height"):
+            if getattr(self, name) % 2:
+                raise ValueError(f"{name} {getattr(self, name)} must be even (H.264 4:2:0 video)")
+        return self
+
+
+class ContentConfig(Section):
+    """What the wearer holds: a firearm (positive clip) or a harmless object (negative clip)."""
+
+    positive_fraction: Num(0, 1) = Field(0.5, description="Probability that a clip is a positive.")
+    weapon: Cat(*WEAPONS) = Field("handgun", description="Firearm held in positive clips.")
+    negative: Cat(*NEGATIVES) = Field(
+        {"choice": ["phone", "empty_hands"], "weights": [3, 1]},
+        description="Harmless object (or empty hands) held in negative clips.",
+    )
+
+
+class EnvironmentConfig(Section):
+    """The place around the wearer."""
+
+    family: Cat(*ENVIRONMENTS) = Field("corridor", description="Environment family.")
+    width_m: Num(1.5, 20) = Field({"uniform": [2.2, 4.5]}, description="Inner width in metres.")
+    length_m: Num(4, 100) = Field({"uniform": [10, 20]}, description="Inner length in metres.")
+    height_m: Num(2.2, 8) = Field({"uniform": [2.5, 3.2]}, description="Ceiling height in metres.")
+    boxes: Int(0, 40) = Field({"randint": [3, 8]}, description="Clutter boxes on the floor.")
+    wall_value: Num(0, 1) = Field({"uniform": [0.35, 0.85]}, description="Wall brightness (0 black, 1 white).")
+    wall_saturation: Num(0, 1) = Field({"uniform": [0.0, 0.35]}, description="Wall colour saturation.")
+    floor_value: Num(0, 1) = Field({"uniform": [0.1, 0.5]}, description="Floor brightness.")
+
+
+class LightingConfig(Section):
+    """Light in the place."""
+
+    ceiling_lights: Int(0, 20) = Field({"randint": [2, 5]}, description="Ceiling light panels.")
+    light_power_w: Num(0, 5000) = Field({"uniform": [150, 450]}, description="Power of each panel in watts.")
+    color_temperature_k: Num(1500, 12000) = Field(
+        {"uniform": [3000, 6500]}, description="Colour temperature of the panels in kelvin."
+    )
+    ambient: Num(0, 5) = Field({"uniform": [0.05, 0.3]}, description="Strength of the uniform world light.")
+
+
+class CameraConfig(Section):
+    """The wearer's camera."""
+
+    mount: Cat(*MOUNTS) = Field("head", description="Where the camera sits on the wearer.")
+    fov_deg: Num(10, 170) = Field({"uniform": [70, 95]}, description="Horizontal field of view in degrees.")
+    eye_height_m: Num(0.8, 2.2) = Field({"normal": [1.65, 0.07]}, description="Camera height above the floor.")
+
+
+class MotionConfig(Section):
+    """How the camera moves: a path plus shake components (gait bob and sway, hand/body tremor)."""
+
+    path: Cat(*PATHS) = Field({"choice": ["walk", "stand"], "weights": [3, 1]}, description="Path kind.")
+    speed_mps: Num(0, 6) = Field({"uniform": [0.8, 1.5]}, description="Walking speed in m/s.")
+    step_hz: Num(0.5, 4) = Field({"normal": [2.0, 0.13]}, description="Step frequency in Hz.")
+    bob_m: Num(0, 0.2) = Field({"uniform": [0.01, 0.03]}, description="Vertical bob amplitude in metres.")
+    sway_m: Num(0, 0.2) = Field({"uniform": [0.005, 0.02]}, description="Lateral sway amplitude (half step rate).")
+    tremor_deg: Num(0, 5) = Field({"uniform": [0.05, 0.3]}, description="Tremor RMS in degrees per axis.")
+    tremor_low_hz: Num(0.1, 30) = Field(6.0, description="Lower edge of the tremor band in Hz.")
+    tremor_high_hz: Num(0.1, 30) = Field(12.0, description="Upper edge of the tremor band in Hz.")
+
+
+class HandsConfig(Section):
+    """The wearer's hands and forearms."""
+
+    skin_tone: Num(0, 1) = Field({"uniform": [0, 1]}, description="0 = very light, 1 = very dark skin.")
+    gloves: Num(0, 1) = Field(0.15, description="Probability of gloves.")
+    sleeve_value: Num(0, 1) = Field({"uniform": [0.05, 0.8]}, description="Sleeve brightness.")
+    sleeve_hue: Num(0, 1) = Field({"uniform": [0, 1]}, description="Sleeve hue.")
+
+
+class SceneConfig(Section):
+    """A whole scene file."""
+
+    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="Scene config format version.")
+    name: str = Field("scene", min_length=1, description="Scene name, used in ids and reports.")
+    description: str = Field("", description="Free text.")
+    clips: int = Field(4, ge=1, le=10_000_000, description="Clips to generate when --clips is not given.")
+    seed: int = Field(0, ge=0, description="Dataset seed when --seed is not given.")
+    render: RenderConfig = Field(default_factory=RenderConfig)
+    content: ContentConfig = Field(default_factory=ContentConfig)
+    environment: EnvironmentConfig = Field(default_factory=EnvironmentConfig)
+    lighting: LightingConfig = Field(default_factory=LightingConfig)
+    camera: CameraConfig = Field(default_factory=CameraConfig)
+    motion: MotionConfig = Field(default_factory=MotionConfig)
+    hands: HandsConfig = Field(default_factory=HandsConfig)

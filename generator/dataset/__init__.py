@@ -1,0 +1,1 @@
+"""Dataset files: clip writer (atomic), video encoding, manifest, dataset card, resume and validation."""

@@ -1,0 +1,47 @@
+"""H.264 video through PyAV: encode frames in-process, and probe a video's frame count and rate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+
+
+def encode_mp4(frames: Iterable[np.ndarray], path: str | Path, fps: int, crf: int = 20,
+               keyframe_s: float = 2.0) -> int:
+    """Encode HxWx3 uint8 RGB frames to H.264 MP4 (yuv420p, constant rate); returns frames written."""
+    n = 0
+    with av.open(str(path), "w") as container:
+        stream = None
+        for frame in frames:
+            if stream is None:
+                h, w = frame.shape[:2]
+                stream = container.add_stream("libx264", rate=Fraction(fps))
+                stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
+                stream.options = {"crf": str(crf), "preset": "veryfast", "g": str(max(1, int(fps * keyframe_s)))}
+                stream.codec_context.time_base = Fraction(1, fps)
+            for pkt in stream.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")):
+                container.mux(pkt)
+            n += 1
+        if stream is not None:
+            for pkt in stream.encode():
+                container.mux(pkt)
+    return n
+
+
+def probe(path: str | Path) -> tuple[int, float, int, int]:
+    """Decode a video fully: (frames decoded, average fps, width, height)."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        n = sum(1 for _ in container.decode(stream))
+        rate = float(stream.average_rate) if stream.average_rate else 0.0
+        return n, rate, stream.codec_context.width, stream.codec_context.height
+
+
+def read_frames(path: str | Path) -> list[np.ndarray]:
+    """All frames of a video as RGB uint8 arrays."""
+    with av.open(str(path)) as container:
+        return [f.to_ndarray(format="rgb24") for f in container.decode(container.streams.video[0])]

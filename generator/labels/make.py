@@ -1,0 +1,136 @@
+"""Make labels from render outputs: per-frame annotations from masks and projections, then the clip labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from generator.labels.boxes import boxes_by_id, clip_box
+from generator.labels.projection import amodal_box, project, silhouette_area, world_to_camera
+from generator.labels.schema import (
+    Annotation,
+    CameraInfo,
+    ClipLabels,
+    Event,
+    FrameCamera,
+    FrameLabels,
+    InstanceInfo,
+)
+from generator.plan.model import ClipPlan
+
+WEAPON_CATEGORIES = {"handgun", "rifle", "shotgun"}
+
+
+@dataclass
+class InstanceGeometry:
+    """A labelled instance in one frame: its world-space vertices and triangles, and its muzzle if any."""
+
+    instance_id: int
+    category: str
+    verts_world: np.ndarray
+    tris: np.ndarray
+    muzzle_world: np.ndarray | None = None
+
+
+def frame_annotations(ids: np.ndarray, instances: list[InstanceGeometry], cam_matrix_world: np.ndarray,
+                      intr: dict) -> list[Annotation]:
+    """One annotation per labelled instance (also when it is out of view, with empty boxes)."""
+    h, w = ids.shape
+    modal = boxes_by_id(ids)
+    out = []
+    for inst in instances:
+        xy, depth = project(world_to_camera(inst.verts_world, cam_matrix_world), intr)
+        box = amodal_box(xy, depth)
+        inside, total = silhouette_area(xy, depth, inst.tris, w, h)
+        mbox, area = modal.get(inst.instance_id, (None, 0))
+        muzzle = None
+        if inst.muzzle_world is not None:
+            mxy, mdepth = project(world_to_camera(inst.muzzle_world[None], cam_matrix_world), intr)
+            if mdepth[0] > 0:
+                muzzle = [round(float(mxy[0, 0]), 3), round(float(mxy[0, 1]), 3)]
+        out.append(Annotation(
+            instance_id=inst.instance_id,
+            category=inst.category,
+            bbox_modal=mbox,
+            bbox_amodal=clip_box(box, w, h) if box is not None else None,
+            area_px=area,
+            visible_fraction=round(min(1.0, area / total), 4) if total else 0.0,
+            truncation=round(1.0 - inside / total, 4) if total else 1.0,
+            muzzle_point=muzzle,
+        ))
+    return out
+
+
+def camera_state(plan: ClipPlan, f: int) -> FrameCamera:
+    """The camera pose of frame f as written in the labels."""
+    rx, ry, rz = plan.camera.rotation[f]
+    return FrameCamera(
+        position=list(plan.camera.position[f]),
+        rotation_euler=[rx, ry, rz],
+        pitch_deg=round(float(np.rad2deg(rx - np.pi / 2)), 4),
+        roll_deg=round(float(np.rad2deg(ry)), 4),
+        yaw_deg=round(float(np.rad2deg(rz)), 4),
+    )
+
+
+def motion_state(plan: ClipPlan, f: int) -> dict[str, float]:
+    """Rotation magnitude (degrees) of each shake component at frame f."""
+    return {
+        name: round(float(np.rad2deg(np.linalg.norm(comp["rotation"][f]))), 5)
+        for name, comp in plan.camera.components.items()
+    }
+
+
+def visibility_events(plan: ClipPlan, frames: list[FrameLabels]) -> tuple[list[Event], Event | None]:
+    """First frame where the held object has visible pixels: weapon_visible_start (or object_visible_start)."""
+    if plan.held is None:
+        return [], None
+    held_id = plan.held.model.instance_id
+    for fl in frames:
+        for a in fl.annotations:
+            if a.instance_id == held_id and a.area_px > 0:
+                kind = "weapon_visible_start" if a.category in WEAPON_CATEGORIES else "object_visible_start"
+                ev = Event(type=kind, frame=fl.index, time_s=fl.time_s)
+                return [ev], ev
+    return [], None
+
+
+def instances_of(plan: ClipPlan) -> list[InstanceInfo]:
+    """The labelled instances of a plan with their roles."""
+    out = []
+    if plan.held is not None:
+        out.append(InstanceInfo(instance_id=plan.held.model.instance_id, category=plan.held.model.category,
+                                role="held_object"))
+    for h in plan.hands:
+        out.append(InstanceInfo(instance_id=h.model.instance_id, category=h.model.category, role="hand"))
+    return out
+
+
+def clip_labels(plan: ClipPlan, frames: list[FrameLabels], timings: dict[str, float]) -> ClipLabels:
+    """Assemble labels.json for a rendered clip."""
+    r = plan.render
+    events, first = visibility_events(plan, frames)
+    weapon = first if first is not None and first.type == "weapon_visible_start" else None
+    return ClipLabels(
+        clip_id=plan.clip_id,
+        scene=plan.scene,
+        index=plan.index,
+        dataset_seed=plan.dataset_seed,
+        pair_id=plan.pair_id,
+        category=plan.category,
+        axes=plan.axes,
+        fps=r.fps,
+        num_frames=r.frames,
+        width=r.width,
+        height=r.height,
+        duration_s=round(r.frames / r.fps, 6),
+        video="video.mp4",
+        events=events,
+        first_visible=weapon,
+        instances=instances_of(plan),
+        camera=CameraInfo(mount=plan.camera.mount, lens=plan.camera.lens, intrinsics=plan.camera.intrinsics),
+        motion_params=plan.camera.motion_params,
+        frames=frames,
+        timings={k: round(v, 4) for k, v in timings.items()},
+    )

@@ -1,0 +1,1 @@
+"""Camera and held-object motion computed in numpy: a path plus separate shake components."""

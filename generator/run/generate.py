@@ -1,0 +1,162 @@
+"""Generate a dataset: prepare (or resume) the folder, plan the missing clips, render them, keep the card.
+
+Files are the interface: a clip folder appears complete (by rename) before its manifest line is written; a
+crash at any point leaves a folder that the next run reconciles.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import platform
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+import generator
+from generator.config import config_hash, config_to_dict
+from generator.config.models import SceneConfig
+from generator.dataset.layout import CARD, FAILURES, LOGS, MANIFEST
+from generator.dataset.manifest import append_jsonl, read_jsonl, reconcile, record_failure
+from generator.errors import PovgenError
+from generator.plan import plan_clip, save_plan
+from generator.plan.model import ClipPlan
+from generator.run.pool import PoolOptions, WorkerPool
+
+
+@dataclass
+class RunReport:
+    """What a generate run did."""
+
+    requested: int
+    skipped: int
+    rendered: int = 0
+    failed: int = 0
+    frames: int = 0
+    wall_s: float = 0.0
+    records: list[dict] = field(default_factory=list)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+
+
+def check_card(root: Path, cfg: SceneConfig, seed: int, force: bool) -> dict | None:
+    """Refuse to mix configs in one folder: an existing card with another config or seed is an error."""
+    card_path = root / CARD
+    if not card_path.is_file():
+        return None
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return None
+    same = card.get("config_hash") == config_hash(cfg) and card.get("seed") == seed
+    if not same and not force:
+        raise PovgenError(
+            f"{root}: holds a dataset made with another config or seed "
+            f"(hash {card.get('config_hash')}, seed {card.get('seed')}); use a new --out, or --force to continue"
+        )
+    return card
+
+
+def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: dict) -> dict:
+    """dataset.json: config, versions, counts and timings, rebuilt from the manifest."""
+    records = read_jsonl(root / MANIFEST)
+    failures = read_jsonl(root / FAILURES)
+    failed_ids = {f["clip_id"] for f in failures} - {r["clip_id"] for r in records}
+    timing_keys = ("build", "render", "labels", "encode", "write", "total")
+    frames = sum(r.get("frames", 0) for r in records)
+    sums = {k: sum(r.get("timings", {}).get(k, 0.0) for r in records) for k in timing_keys}
+    card = {
+        "schema_version": 1,
+        "kind": "povgen.dataset",
+        "name": cfg.name,
+        "seed": seed,
+        "config_hash": config_hash(cfg),
+        "config": config_to_dict(cfg),
+        "versions": {
+            "povgen": generator.__version__,
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "blender": next((r["blender"] for r in records if r.get("blender")), None),
+        },
+        "counts": {
+            "clips_requested": requested,
+            "clips": len(records),
+            "frames": frames,
+            "failed": len(failed_ids),
+            "by_category": dict(Counter(r["category"] for r in records)),
+            "by_held_object": dict(Counter(r["held_object"] for r in records)),
+            "by_weapon_class": dict(Counter(r["weapon_class"] for r in records)),
+        },
+        "timings": {
+            "seconds_total": {k: round(v, 3) for k, v in sums.items()},
+            "seconds_per_frame": {k: round(v / frames, 4) if frames else None for k, v in sums.items()},
+        },
+        **extra,
+    }
+    tmp = root / (CARD + ".tmp")
+    tmp.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, root / CARD)
+    return card
+
+
+def generate(
+    cfg: SceneConfig,
+    root: Path,
+    clips: int,
+    seed: int,
+    opts: PoolOptions,
+    force: bool = False,
+    on_event: Callable[[str, dict], None] | None = None,
+) -> RunReport:
+    """Render clips 0..clips-1 of ``cfg`` into ``root``, skipping finished ones; returns a RunReport."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    old = check_card(root, cfg, seed, force)
+    created = old.get("created") if old else _now()
+    done = reconcile(root)
+    todo = [i for i in range(clips) if f"{i:06d}" not in done]
+    plans: list[ClipPlan] = [plan_clip(cfg, seed, i) for i in todo]
+    report = RunReport(requested=clips, skipped=clips - len(todo))
+    emit = on_event or (lambda kind, data: None)
+    emit("start", {"todo": len(plans), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
+    write_card(root, cfg, seed, clips, {"created": created, "updated": _now(), "status": "running"})
+    if opts.log_dir is None:
+        opts.log_dir = root / LOGS
+    t0 = time.perf_counter()
+
+    def on_done(record: dict) -> None:
+        append_jsonl(root / MANIFEST, record)
+        report.rendered += 1
+        report.frames += record.get("frames", 0)
+        report.records.append(record)
+        emit("done", record)
+
+    def on_failed(plan: ClipPlan, error: str, attempts: int) -> None:
+        failed_dir = root / "failed_plans"
+        failed_dir.mkdir(exist_ok=True)
+        save_plan(plan, failed_dir / f"{plan.clip_id}.json")
+        record_failure(root, {"clip_id": plan.clip_id, "index": plan.index, "error": error.splitlines()[0],
+                              "attempts": attempts, "plan": f"failed_plans/{plan.clip_id}.json", "time": _now()})
+        report.failed += 1
+        emit("failed", {"clip_id": plan.clip_id, "error": error.splitlines()[0]})
+
+    status = "interrupted"
+    try:
+        if plans:
+            WorkerPool(root, opts).run(plans, on_done, on_failed)
+        status = "complete" if report.failed == 0 else "failed_clips"
+    finally:
+        report.wall_s = time.perf_counter() - t0
+        reconcile(root)
+        write_card(root, cfg, seed, clips, {"created": created, "updated": _now(), "status": status,
+                                            "last_run": {"wall_s": round(report.wall_s, 3),
+                                                         "rendered": report.rendered, "failed": report.failed,
+                                                         "workers": opts.workers}})
+    return report

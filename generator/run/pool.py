@@ -1,0 +1,186 @@
+"""Local executor: a pool of worker processes fed with plans; crashes, hangs and memory growth are contained.
+
+Each worker imports bpy once and renders many clips; it is replaced after ``max_clips`` clips, when its memory
+passes ``max_rss_mb``, or when it dies or overruns ``timeout_s`` on a clip (that clip is retried up to
+``retries`` times, then reported as failed while the run goes on).
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+from pathlib import Path
+
+import psutil
+
+from generator.errors import PovgenError
+from generator.plan.model import ClipPlan
+from generator.run.worker import worker_main
+
+
+@dataclass
+class PoolOptions:
+    workers: int = 1
+    threads: int = 0  # Cycles threads per worker; 0 = cores // workers
+    max_clips: int = 50  # recycle a worker after this many clips
+    max_rss_mb: float = 4000.0  # recycle a worker whose memory passes this
+    retries: int = 2  # extra attempts for a clip whose worker crashed, hung or raised
+    timeout_s: float = 1800.0  # per clip
+    log_dir: Path | None = None
+
+
+@dataclass
+class _Worker:
+    proc: mp.Process
+    conn: object
+    plan: ClipPlan | None = None
+    started: float = 0.0
+    clips: int = 0
+    ready: bool = False
+    info: dict = field(default_factory=dict)
+
+
+def default_workers(cores: int | None = None, device: str = "cpu") -> int:
+    """One worker per 4 cores on CPU (Cycles scales well with threads), one on a GPU machine."""
+    cores = cores or os.cpu_count() or 1
+    return 1 if device == "gpu" else max(1, cores // 4)
+
+
+def threads_per_worker(workers: int, threads: int = 0) -> int:
+    """Cycles threads each worker gets: the cores split evenly, unless set."""
+    return threads or max(1, (os.cpu_count() or 1) // max(1, workers))
+
+
+class WorkerPool:
+    """Render plans in worker processes; results and failures are reported through callbacks."""
+
+    def __init__(self, root: Path, opts: PoolOptions):
+        self.root, self.opts = Path(root), opts
+        self.ctx = mp.get_context("spawn")
+        self.threads = threads_per_worker(opts.workers, opts.threads)
+        self.workers: list[_Worker] = []
+        self._serial = 0
+        self._start_failures = 0
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        log = None
+        if self.opts.log_dir is not None:
+            self.opts.log_dir.mkdir(parents=True, exist_ok=True)
+            self._serial += 1
+            log = str(self.opts.log_dir / f"worker-{self._serial:03d}.log")
+        proc = self.ctx.Process(target=worker_main, args=(child, str(self.root), self.threads, log), daemon=True)
+        proc.start()
+        child.close()
+        w = _Worker(proc=proc, conn=parent)
+        self.workers.append(w)
+        return w
+
+    def _retire(self, w: _Worker, kill: bool = False) -> None:
+        if w in self.workers:
+            self.workers.remove(w)
+        try:
+            if kill:
+                w.proc.kill()
+            else:
+                w.conn.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+        w.proc.join(timeout=10)
+        if w.proc.is_alive():
+            w.proc.kill()
+            w.proc.join(timeout=5)
+        w.conn.close()
+
+    def shutdown(self, kill: bool = False) -> None:
+        for w in list(self.workers):
+            self._retire(w, kill=kill)
+
+    def run(
+        self,
+        plans: list[ClipPlan],
+        on_done: Callable[[dict], None],
+        on_failed: Callable[[ClipPlan, str, int], None],
+    ) -> None:
+        """Render every plan; ``on_done(record)`` per finished clip, ``on_failed(plan, error, attempts)``."""
+        pending: deque[ClipPlan] = deque(plans)
+        attempts: dict[str, int] = {}
+
+        def retry(plan: ClipPlan, error: str) -> None:
+            attempts[plan.clip_id] = attempts.get(plan.clip_id, 0) + 1
+            if attempts[plan.clip_id] <= self.opts.retries:
+                pending.appendleft(plan)
+            else:
+                on_failed(plan, error, attempts[plan.clip_id])
+
+        try:
+            while pending or any(w.plan is not None for w in self.workers):
+                while len(self.workers) < min(self.opts.workers, len(pending) + self._busy()):
+                    self._spawn()
+                for w in self.workers:
+                    if w.ready and w.plan is None and pending:
+                        w.plan = pending.popleft()
+                        w.started = time.monotonic()
+                        w.conn.send(w.plan.model_dump_json())
+                waitables = [w.conn for w in self.workers] + [w.proc.sentinel for w in self.workers]
+                wait(waitables, timeout=0.5)
+                for w in list(self.workers):
+                    self._check(w, on_done, retry)
+        finally:
+            self.shutdown(kill=True)
+
+    def _busy(self) -> int:
+        return sum(1 for w in self.workers if w.plan is not None)
+
+    def _check(self, w: _Worker, on_done, retry) -> None:
+        try:
+            has_msg = w.conn.poll()
+        except (EOFError, OSError):
+            has_msg = False
+        if has_msg:
+            try:
+                msg = w.conn.recv()
+            except (EOFError, OSError):
+                msg = None
+            if msg is not None:
+                kind = msg[0]
+                if kind == "ready":
+                    w.ready, w.info = True, msg[1]
+                    return
+                plan, w.plan = w.plan, None
+                w.clips += 1
+                if kind == "ok":
+                    on_done(msg[1])
+                else:
+                    retry(plan, msg[1])
+                if w.clips >= self.opts.max_clips or self._rss_mb(w) > self.opts.max_rss_mb:
+                    self._retire(w)
+                return
+        if not w.proc.is_alive():
+            plan = w.plan
+            self._retire(w, kill=True)
+            if not w.ready:
+                self._start_failures += 1
+                if self._start_failures >= 3:
+                    raise PovgenError(
+                        f"render workers fail to start (exit code {w.proc.exitcode}); see {self.opts.log_dir}"
+                    )
+            if plan is not None:
+                retry(plan, f"worker died (exit code {w.proc.exitcode})")
+            return
+        if w.plan is not None and time.monotonic() - w.started > self.opts.timeout_s:
+            plan = w.plan
+            self._retire(w, kill=True)
+            retry(plan, f"timed out after {self.opts.timeout_s:g} s")
+
+    @staticmethod
+    def _rss_mb(w: _Worker) -> float:
+        try:
+            return psutil.Process(w.proc.pid).memory_info().rss / 2**20
+        except psutil.Error:
+            return 0.0

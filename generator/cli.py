@@ -27,13 +27,17 @@ from rich.table import Table
 import generator
 from generator.errors import PovgenError
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Render synthetic first-person clips with labels.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, help="Render synthetic first-person clips with labels."
+)
 config_app = typer.Typer(no_args_is_help=True, help="Show, validate and describe scene configs.")
 app.add_typer(config_app, name="config")
 out = Console()
 err = Console(stderr=True)
 
-SetOpt = Annotated[list[str] | None, typer.Option("--set", help="Override a config key: a.b.c=value (YAML value).")]
+SetOpt = Annotated[
+    list[str] | None, typer.Option("--set", help="Override a config key: a.b.c=value (YAML value).")
+]
 
 
 def friendly(fn):
@@ -57,7 +61,9 @@ def friendly(fn):
 @friendly
 def generate(
     config: Annotated[Path, typer.Argument(help="Scene config YAML.")],
-    out_dir: Annotated[Path, typer.Option("--out", help="Dataset folder (created, or resumed).")] = Path("outputs/run"),
+    out_dir: Annotated[Path, typer.Option("--out", help="Dataset folder (created, or resumed).")] = Path(
+        "outputs/run"
+    ),
     clips: Annotated[int | None, typer.Option(help="Clips in the dataset (default: the config's).")] = None,
     seed: Annotated[int | None, typer.Option(help="Dataset seed (default: the config's).")] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default: from cores).")] = None,
@@ -66,7 +72,9 @@ def generate(
     set_: SetOpt = None,
     force: Annotated[bool, typer.Option(help="Continue a folder made with another config or seed.")] = False,
     retries: Annotated[int, typer.Option(help="Extra attempts for a clip whose render fails.")] = 2,
-    timeout: Annotated[float, typer.Option(help="Seconds allowed per clip before its worker is killed.")] = 1800.0,
+    timeout: Annotated[
+        float, typer.Option(help="Seconds allowed per clip before its worker is killed.")
+    ] = 1800.0,
     max_clips_per_worker: Annotated[int, typer.Option(help="Recycle a worker after this many clips.")] = 50,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
@@ -86,12 +94,19 @@ def generate(
         raise PovgenError(f"--clips {n}: must be at least 1")
     s = seed if seed is not None else cfg.seed
     w = workers or default_workers(device=cfg.render.device)
-    opts = PoolOptions(workers=w, threads=threads, retries=retries, timeout_s=timeout,
-                       max_clips=max_clips_per_worker)
+    opts = PoolOptions(
+        workers=w, threads=threads, retries=retries, timeout_s=timeout, max_clips=max_clips_per_worker
+    )
     progress = Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn("{task.fields[fps]:.2f} frames/s"), TextColumn("failed {task.fields[failed]}"),
-        TimeElapsedColumn(), TimeRemainingColumn(), console=err, disable=quiet,
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[fps]:.2f} frames/s"),
+        TextColumn("failed {task.fields[failed]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        disable=quiet,
     )
     state = {"task": None, "frames": 0, "failed": 0}
 
@@ -112,8 +127,10 @@ def generate(
     with progress:
         report = run_generate(cfg, out_dir, n, s, opts, force=force, on_event=on_event)
     if not quiet:
-        out.print(f"{out_dir}: {report.rendered} rendered, {report.skipped} already done, {report.failed} failed, "
-                  f"{report.frames} frames in {report.wall_s:.1f} s")
+        out.print(
+            f"{out_dir}: {report.rendered} rendered, {report.skipped} already done, {report.failed} failed, "
+            f"{report.frames} frames in {report.wall_s:.1f} s"
+        )
     if report.failed:
         raise typer.Exit(1)
 
@@ -136,7 +153,8 @@ def render_plan(
     result: dict = {}
     failure: list[str] = []
     WorkerPool(out_dir, PoolOptions(workers=1, threads=threads, retries=0, log_dir=out_dir / "logs")).run(
-        [p], on_done=lambda r: result.update(r), on_failed=lambda _p, e, _n: failure.append(e))
+        [p], on_done=lambda r: result.update(r), on_failed=lambda _p, e, _n: failure.append(e)
+    )
     if failure:
         raise PovgenError(f"{plan}: render failed: {failure[0].splitlines()[0]}")
     reconcile(out_dir)
@@ -149,8 +167,10 @@ def render_plan(
 
 @app.command()
 @friendly
-def validate(dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
-             as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False) -> None:
+def validate(
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
     """Check every clip against its masks, video and schema, and the manifest against the folders."""
     from generator.dataset.validate import summary, validate_dataset
 
@@ -162,8 +182,10 @@ def validate(dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
             err.print(f"[red]problem:[/red] {p}", highlight=False)
         if len(rep.problems) > 50:
             err.print(f"... and {len(rep.problems) - 50} more")
-        out.print(f"{dataset}: {rep.clips} clips, {rep.frames} frames, {rep.annotations} annotations, "
-                  f"{len(rep.problems)} problems")
+        out.print(
+            f"{dataset}: {rep.clips} clips, {rep.frames} frames, {rep.annotations} annotations, "
+            f"{len(rep.problems)} problems"
+        )
     if not rep.ok:
         raise typer.Exit(1)
 
@@ -172,7 +194,9 @@ def validate(dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
 @friendly
 def smoke(
     scenes: Annotated[str, typer.Option(help="Glob of scene files.")] = "scenes/*.yaml",
-    out_dir: Annotated[Path | None, typer.Option("--out", help="Where to render (default: a temp folder).")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Where to render (default: a temp folder).")
+    ] = None,
     junit: Annotated[Path | None, typer.Option(help="Write JUnit XML here.")] = None,
     clips: Annotated[int, typer.Option(help="Clips per scene.")] = 2,
 ) -> None:
@@ -189,8 +213,12 @@ def smoke(
     for col in ("scene", "frames", "seconds", "result"):
         table.add_column(col)
     for r in results:
-        table.add_row(r.scene, str(r.frames), f"{r.seconds:.1f}",
-                      "[green]ok[/green]" if r.ok else f"[red]FAIL[/red] {r.message}")
+        table.add_row(
+            r.scene,
+            str(r.frames),
+            f"{r.seconds:.1f}",
+            "[green]ok[/green]" if r.ok else f"[red]FAIL[/red] {r.message}",
+        )
     out.print(table)
     if junit is not None:
         write_junit(results, junit)
@@ -209,28 +237,47 @@ def info() -> None:
     import numpy
     import pydantic
 
-    res = subprocess.run([sys.executable, "-m", "generator.blender.probe"], capture_output=True, text=True,
-                         timeout=120, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    res = subprocess.run(
+        [sys.executable, "-m", "generator.blender.probe"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     line = next((ln for ln in reversed(res.stdout.splitlines()) if ln.startswith("{")), None)
     blender = json.loads(line) if line else {"error": (res.stderr.strip().splitlines() or ["no output"])[-1]}
-    data = {"povgen": generator.__version__, "python": sys.version.split()[0], "numpy": numpy.__version__,
-            "pydantic": pydantic.__version__, "cpu_cores": os.cpu_count(), **blender}
+    data = {
+        "povgen": generator.__version__,
+        "python": sys.version.split()[0],
+        "numpy": numpy.__version__,
+        "pydantic": pydantic.__version__,
+        "cpu_cores": os.cpu_count(),
+        **blender,
+    }
     out.print_json(json.dumps(data))
 
 
 @config_app.command("show")
 @friendly
-def config_show(config: Annotated[Path, typer.Argument(help="Scene config YAML.")], set_: SetOpt = None) -> None:
+def config_show(
+    config: Annotated[Path, typer.Argument(help="Scene config YAML.")], set_: SetOpt = None
+) -> None:
     """Print the fully merged config (defaults filled in, overrides applied) as YAML."""
     from generator.config import config_to_dict, load_config
 
-    out.print(yaml.safe_dump(config_to_dict(load_config(config, set_)), sort_keys=False), end="",
-              highlight=False, markup=False)
+    out.print(
+        yaml.safe_dump(config_to_dict(load_config(config, set_)), sort_keys=False),
+        end="",
+        highlight=False,
+        markup=False,
+    )
 
 
 @config_app.command("validate")
 @friendly
-def config_validate(config: Annotated[Path, typer.Argument(help="Scene config YAML.")], set_: SetOpt = None) -> None:
+def config_validate(
+    config: Annotated[Path, typer.Argument(help="Scene config YAML.")], set_: SetOpt = None
+) -> None:
     """Check a config; prints 'ok' or one line naming the bad field (exit 2)."""
     from generator.config import load_config
 

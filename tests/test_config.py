@@ -28,7 +28,10 @@ def write(tmp_path, data, name="s.yaml"):
         ({"content": {"weapon": "bazooka"}}, "content.weapon: unknown value 'bazooka'"),
         ({"render": {"width": 65}}, "render: width 65 must be even"),
         ({"render": {"samples": 0}}, "render.samples: Input should be greater than or equal to 1"),
-        ({"lighting": {"ceiling_lights": {"randint": [1, 99]}}}, "lighting.ceiling_lights: randint: 99 outside"),
+        (
+            {"lighting": {"ceiling_lights": {"randint": [1, 99]}}},
+            "lighting.ceiling_lights: randint: 99 outside",
+        ),
         ({"motion": {"step_hz": {"normal": [2, -1]}}}, "motion.step_hz.normal: sigma -1 < 0"),
         ({"bogus": 1}, "bogus: unknown key"),
     ],
@@ -57,8 +60,10 @@ def test_yaml_is_data_only(tmp_path):
 
 
 def test_overrides_set_nested_values_and_distributions(tmp_path):
-    cfg = load_config(write(tmp_path, {"name": "x"}),
-                      ["camera.fov_deg=90", "render.frames=5", "motion.speed_mps={uniform: [1, 2]}"])
+    cfg = load_config(
+        write(tmp_path, {"name": "x"}),
+        ["camera.fov_deg=90", "render.frames=5", "motion.speed_mps={uniform: [1, 2]}"],
+    )
     assert cfg.camera.fov_deg == 90 and cfg.render.frames == 5
     assert cfg.motion.speed_mps.uniform == (1.0, 2.0)
 
@@ -84,7 +89,9 @@ def test_config_hash_changes_with_content():
 
 
 def run_cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, cwd=cwd
+    )
 
 
 def test_cli_broken_config_exits_2_with_one_line(tmp_path):

@@ -62,7 +62,9 @@ def test_choice_respects_weights():
 
 def test_same_seed_same_draws_other_seed_differs():
     assert np.array_equal(draws({"uniform": [0, 1]}, n=10, seed=3), draws({"uniform": [0, 1]}, n=10, seed=3))
-    assert not np.array_equal(draws({"uniform": [0, 1]}, n=10, seed=3), draws({"uniform": [0, 1]}, n=10, seed=4))
+    assert not np.array_equal(
+        draws({"uniform": [0, 1]}, n=10, seed=3), draws({"uniform": [0, 1]}, n=10, seed=4)
+    )
 
 
 @pytest.mark.parametrize(

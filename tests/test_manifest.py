@@ -10,9 +10,19 @@ from generator.errors import PovgenError
 def fake_clip(root, cid, complete=True):
     d = root / "clips" / cid
     d.mkdir(parents=True)
-    labels = {"clip_id": cid, "index": int(cid), "category": "negative", "num_frames": 1, "fps": 15,
-              "axes": {"weapon_present": False, "weapon_class": "none", "held_object": "phone",
-                       "environment": "corridor"}}
+    labels = {
+        "clip_id": cid,
+        "index": int(cid),
+        "category": "negative",
+        "num_frames": 1,
+        "fps": 15,
+        "axes": {
+            "weapon_present": False,
+            "weapon_class": "none",
+            "held_object": "phone",
+            "environment": "corridor",
+        },
+    }
     (d / "plan.json").write_text("{}")
     (d / "video.mp4").write_bytes(b"x")
     if complete:

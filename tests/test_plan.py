@@ -54,8 +54,10 @@ def test_positive_fraction_mixes_classes():
     for p in plans:
         assert p.axes.weapon_present == (p.category == "positive")
         assert (p.axes.weapon_class == "handgun") == (p.category == "positive")
-    assert all(p.category == "negative" for p in plan_dataset(
-        validate_config({"content": {"positive_fraction": 0}}), 0, 10))
+    assert all(
+        p.category == "negative"
+        for p in plan_dataset(validate_config({"content": {"positive_fraction": 0}}), 0, 10)
+    )
 
 
 def test_every_frame_has_a_pose_and_ids_are_unique():

@@ -31,7 +31,9 @@ def test_dataset_folder_layout(tiny_dataset):
     assert card["versions"]["blender"].startswith("5.0")
     assert len(read_jsonl(tiny_dataset / "manifest.jsonl")) == 4
     for clip in clips_of(tiny_dataset):
-        assert {"labels.json", "plan.json", "video.mp4", "frames", "masks"} <= {p.name for p in clip.iterdir()}
+        assert {"labels.json", "plan.json", "video.mp4", "frames", "masks"} <= {
+            p.name for p in clip.iterdir()
+        }
 
 
 def test_modal_boxes_equal_tight_boxes_of_mask_pixels(tiny_dataset):
@@ -144,13 +146,37 @@ def test_failing_clip_is_retried_then_recorded(tmp_path, monkeypatch):
 
 def test_cli_generate_and_render_plan(tmp_path):
     out = tmp_path / "cli"
-    cmd = [sys.executable, "-m", "generator.cli", "generate", str(ROOT / "scenes" / "smoke.yaml"), "--out", str(out),
-           "--clips", "1", "--quiet", "--set", "render.frames=2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "generator.cli",
+        "generate",
+        str(ROOT / "scenes" / "smoke.yaml"),
+        "--out",
+        str(out),
+        "--clips",
+        "1",
+        "--quiet",
+        "--set",
+        "render.frames=2",
+    ]
     res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr
     first = load_labels(out / "clips" / "000000")
-    res = subprocess.run([sys.executable, "-m", "generator.cli", "render-plan", str(out / "clips/000000/plan.json"),
-                          "--out", str(tmp_path / "again")], capture_output=True, text=True, cwd=ROOT)
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator.cli",
+            "render-plan",
+            str(out / "clips/000000/plan.json"),
+            "--out",
+            str(tmp_path / "again"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert res.returncode == 0, res.stderr
     second = load_labels(tmp_path / "again" / "clips" / "000000")
     first.pop("timings"), second.pop("timings")

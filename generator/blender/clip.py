@@ -82,8 +82,9 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
     try:
         session.reset()
         built = build_scene(plan)
-        device = session.configure(built.scene, plan.render, seed=plan.dataset_seed * 100003 + plan.index,
-                                   threads=threads)
+        device = session.configure(
+            built.scene, plan.render, seed=plan.dataset_seed * 100003 + plan.index, threads=threads
+        )
         _pass_outputs(built.scene, scratch)
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
         category = {p.model.instance_id: p.model.category for p in placed}
@@ -115,8 +116,9 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
                 muzzle = None
                 if muzzle_local is not None and plan.held is not None and iid == plan.held.model.instance_id:
                     muzzle = (muzzle_local @ mw[:3, :3].T + mw[:3, 3])[0]
-                instances.append(InstanceGeometry(iid, category[iid],
-                                                  verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle))
+                instances.append(
+                    InstanceGeometry(iid, category[iid], verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle)
+                )
             annotations = frame_annotations(ids, instances, cam_m, intr)
             tc = time.perf_counter()
             timings["labels"] += tc - tb
@@ -127,16 +129,18 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
                 mm = np.clip(np.nan_to_num(depth * 1000.0, posinf=65535), 0, 65535).astype(np.uint16)
                 cv2.imwrite(str(tmp / depth_name), mm)
             rgb_frames.append(cv2.cvtColor(cv2.imread(str(image_path), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB))
-            frames.append(FrameLabels(
-                index=f,
-                time_s=round(f / plan.render.fps, 6),
-                image=f"frames/{frame_name(f)}" if plan.render.save_frames else None,
-                mask=f"masks/{frame_name(f)}",
-                depth=depth_name,
-                camera=camera_state(plan, f),
-                motion=motion_state(plan, f),
-                annotations=annotations,
-            ))
+            frames.append(
+                FrameLabels(
+                    index=f,
+                    time_s=round(f / plan.render.fps, 6),
+                    image=f"frames/{frame_name(f)}" if plan.render.save_frames else None,
+                    mask=f"masks/{frame_name(f)}",
+                    depth=depth_name,
+                    camera=camera_state(plan, f),
+                    motion=motion_state(plan, f),
+                    annotations=annotations,
+                )
+            )
             timings["write"] += time.perf_counter() - tc
 
         td = time.perf_counter()

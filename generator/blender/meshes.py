@@ -24,8 +24,9 @@ def _add_part(bm: bmesh.types.BMesh, p: Part) -> list:
     if p.shape == "box":
         res = bmesh.ops.create_cube(bm, size=1.0, matrix=m)
     elif p.shape == "cylinder":
-        res = bmesh.ops.create_cone(bm, cap_ends=True, segments=SEGMENTS, radius1=0.5, radius2=0.5, depth=1.0,
-                                    matrix=m)
+        res = bmesh.ops.create_cone(
+            bm, cap_ends=True, segments=SEGMENTS, radius1=0.5, radius2=0.5, depth=1.0, matrix=m
+        )
     else:
         res = bmesh.ops.create_uvsphere(bm, u_segments=SEGMENTS, v_segments=8, radius=0.5, matrix=m)
     return res["verts"]

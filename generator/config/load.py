@@ -68,7 +68,9 @@ def _suggest(loc: tuple, name: str) -> str:
     """Nearest valid key for a typo at ``loc`` (a path inside SceneConfig)."""
     model: Any = SceneConfig
     for part in loc:
-        field = model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        field = (
+            model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
+        )
         if field is None:
             return ""
         ann = field.annotation
@@ -82,7 +84,9 @@ def _suggest(loc: tuple, name: str) -> str:
 def format_validation_error(exc: ValidationError, source: str = "") -> str:
     """One line: the dotted path of the first bad field and what is wrong with it."""
     err = exc.errors(include_url=False)[0]
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in _TAGS and p in ("const", "unknown")))
+    loc = tuple(
+        p for p in err["loc"] if not (isinstance(p, str) and p in _TAGS and p in ("const", "unknown"))
+    )
     path = ".".join(str(p) for p in loc) or "(top level)"
     msg = err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):

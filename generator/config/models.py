@@ -82,7 +82,9 @@ class EnvironmentConfig(Section):
     length_m: Num(4, 100) = Field({"uniform": [10, 20]}, description="Inner length in metres.")
     height_m: Num(2.2, 8) = Field({"uniform": [2.5, 3.2]}, description="Ceiling height in metres.")
     boxes: Int(0, 40) = Field({"randint": [3, 8]}, description="Clutter boxes on the floor.")
-    wall_value: Num(0, 1) = Field({"uniform": [0.35, 0.85]}, description="Wall brightness (0 black, 1 white).")
+    wall_value: Num(0, 1) = Field(
+        {"uniform": [0.35, 0.85]}, description="Wall brightness (0 black, 1 white)."
+    )
     wall_saturation: Num(0, 1) = Field({"uniform": [0.0, 0.35]}, description="Wall colour saturation.")
     floor_value: Num(0, 1) = Field({"uniform": [0.1, 0.5]}, description="Floor brightness.")
 
@@ -103,7 +105,9 @@ class CameraConfig(Section):
 
     mount: Cat(*MOUNTS) = Field("head", description="Where the camera sits on the wearer.")
     fov_deg: Num(10, 170) = Field({"uniform": [70, 95]}, description="Horizontal field of view in degrees.")
-    eye_height_m: Num(0.8, 2.2) = Field({"normal": [1.65, 0.07]}, description="Camera height above the floor.")
+    eye_height_m: Num(0.8, 2.2) = Field(
+        {"normal": [1.65, 0.07]}, description="Camera height above the floor."
+    )
 
 
 class MotionConfig(Section):
@@ -113,7 +117,9 @@ class MotionConfig(Section):
     speed_mps: Num(0, 6) = Field({"uniform": [0.8, 1.5]}, description="Walking speed in m/s.")
     step_hz: Num(0.5, 4) = Field({"normal": [2.0, 0.13]}, description="Step frequency in Hz.")
     bob_m: Num(0, 0.2) = Field({"uniform": [0.01, 0.03]}, description="Vertical bob amplitude in metres.")
-    sway_m: Num(0, 0.2) = Field({"uniform": [0.005, 0.02]}, description="Lateral sway amplitude (half step rate).")
+    sway_m: Num(0, 0.2) = Field(
+        {"uniform": [0.005, 0.02]}, description="Lateral sway amplitude (half step rate)."
+    )
     tremor_deg: Num(0, 5) = Field({"uniform": [0.05, 0.3]}, description="Tremor RMS in degrees per axis.")
     tremor_low_hz: Num(0.1, 30) = Field(6.0, description="Lower edge of the tremor band in Hz.")
     tremor_high_hz: Num(0.1, 30) = Field(12.0, description="Upper edge of the tremor band in Hz.")

@@ -77,9 +77,13 @@ def validate_clip(clip: Path, rel: str = "") -> tuple[list[str], int, int]:
             n_ann += 1
             box, area = found.get(a.instance_id, (None, 0))
             if a.bbox_modal != box:
-                problems.append(f"{rel}: frame {fl.index}: {a.category} modal box {a.bbox_modal} != mask box {box}")
+                problems.append(
+                    f"{rel}: frame {fl.index}: {a.category} modal box {a.bbox_modal} != mask box {box}"
+                )
             if a.area_px != area:
-                problems.append(f"{rel}: frame {fl.index}: {a.category} area {a.area_px} != mask pixels {area}")
+                problems.append(
+                    f"{rel}: frame {fl.index}: {a.category} area {a.area_px} != mask pixels {area}"
+                )
     return problems, len(labels.frames), n_ann
 
 
@@ -119,5 +123,10 @@ def validate_dataset(root: Path) -> ValidationReport:
 
 
 def summary(rep: ValidationReport) -> dict:
-    return {"clips": rep.clips, "frames": rep.frames, "annotations": rep.annotations,
-            "problems": len(rep.problems), "ok": rep.ok}
+    return {
+        "clips": rep.clips,
+        "frames": rep.frames,
+        "annotations": rep.annotations,
+        "problems": len(rep.problems),
+        "ok": rep.ok,
+    }

@@ -10,8 +10,9 @@ import av
 import numpy as np
 
 
-def encode_mp4(frames: Iterable[np.ndarray], path: str | Path, fps: int, crf: int = 20,
-               keyframe_s: float = 2.0) -> int:
+def encode_mp4(
+    frames: Iterable[np.ndarray], path: str | Path, fps: int, crf: int = 20, keyframe_s: float = 2.0
+) -> int:
     """Encode HxWx3 uint8 RGB frames to H.264 MP4 (yuv420p, constant rate); returns frames written."""
     n = 0
     with av.open(str(path), "w") as container:
@@ -21,7 +22,11 @@ def encode_mp4(frames: Iterable[np.ndarray], path: str | Path, fps: int, crf: in
                 h, w = frame.shape[:2]
                 stream = container.add_stream("libx264", rate=Fraction(fps))
                 stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
-                stream.options = {"crf": str(crf), "preset": "veryfast", "g": str(max(1, int(fps * keyframe_s)))}
+                stream.options = {
+                    "crf": str(crf),
+                    "preset": "veryfast",
+                    "g": str(max(1, int(fps * keyframe_s))),
+                }
                 stream.codec_context.time_base = Fraction(1, fps)
             for pkt in stream.encode(av.VideoFrame.from_ndarray(np.ascontiguousarray(frame), format="rgb24")):
                 container.mux(pkt)

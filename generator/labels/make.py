@@ -33,8 +33,9 @@ class InstanceGeometry:
     muzzle_world: np.ndarray | None = None
 
 
-def frame_annotations(ids: np.ndarray, instances: list[InstanceGeometry], cam_matrix_world: np.ndarray,
-                      intr: dict) -> list[Annotation]:
+def frame_annotations(
+    ids: np.ndarray, instances: list[InstanceGeometry], cam_matrix_world: np.ndarray, intr: dict
+) -> list[Annotation]:
     """One annotation per labelled instance (also when it is out of view, with empty boxes)."""
     h, w = ids.shape
     modal = boxes_by_id(ids)
@@ -49,16 +50,18 @@ def frame_annotations(ids: np.ndarray, instances: list[InstanceGeometry], cam_ma
             mxy, mdepth = project(world_to_camera(inst.muzzle_world[None], cam_matrix_world), intr)
             if mdepth[0] > 0:
                 muzzle = [round(float(mxy[0, 0]), 3), round(float(mxy[0, 1]), 3)]
-        out.append(Annotation(
-            instance_id=inst.instance_id,
-            category=inst.category,
-            bbox_modal=mbox,
-            bbox_amodal=clip_box(box, w, h) if box is not None else None,
-            area_px=area,
-            visible_fraction=round(min(1.0, area / total), 4) if total else 0.0,
-            truncation=round(1.0 - inside / total, 4) if total else 1.0,
-            muzzle_point=muzzle,
-        ))
+        out.append(
+            Annotation(
+                instance_id=inst.instance_id,
+                category=inst.category,
+                bbox_modal=mbox,
+                bbox_amodal=clip_box(box, w, h) if box is not None else None,
+                area_px=area,
+                visible_fraction=round(min(1.0, area / total), 4) if total else 0.0,
+                truncation=round(1.0 - inside / total, 4) if total else 1.0,
+                muzzle_point=muzzle,
+            )
+        )
     return out
 
 
@@ -100,8 +103,11 @@ def instances_of(plan: ClipPlan) -> list[InstanceInfo]:
     """The labelled instances of a plan with their roles."""
     out = []
     if plan.held is not None:
-        out.append(InstanceInfo(instance_id=plan.held.model.instance_id, category=plan.held.model.category,
-                                role="held_object"))
+        out.append(
+            InstanceInfo(
+                instance_id=plan.held.model.instance_id, category=plan.held.model.category, role="held_object"
+            )
+        )
     for h in plan.hands:
         out.append(InstanceInfo(instance_id=h.model.instance_id, category=h.model.category, role="hand"))
     return out

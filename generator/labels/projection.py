@@ -36,7 +36,9 @@ def amodal_box(xy: np.ndarray, depth: np.ndarray) -> list[float] | None:
     return [float(p[:, 0].min()), float(p[:, 1].min()), float(p[:, 0].max()), float(p[:, 1].max())]
 
 
-def silhouette_area(xy: np.ndarray, depth: np.ndarray, tris: np.ndarray, width: int, height: int) -> tuple[int, int]:
+def silhouette_area(
+    xy: np.ndarray, depth: np.ndarray, tris: np.ndarray, width: int, height: int
+) -> tuple[int, int]:
     """Pixel area of the projected triangles: (inside the image, in total), rasterised at pixel centres.
 
     The canvas extends one image size beyond each border so that truncated parts are counted.

@@ -49,7 +49,9 @@ class FrameLabels(_M):
 
 
 class Event(_M):
-    type: Literal["weapon_visible_start", "object_visible_start", "aim_start", "shot", "muzzle_flash", "reload"]
+    type: Literal[
+        "weapon_visible_start", "object_visible_start", "aim_start", "shot", "muzzle_flash", "reload"
+    ]
     frame: int
     time_s: float
 
@@ -91,4 +93,6 @@ class ClipLabels(_M):
     camera: CameraInfo
     motion_params: dict[str, float | str]
     frames: list[FrameLabels]
-    timings: dict[str, float] = Field(default_factory=dict, description="Stage seconds; not part of the label.")
+    timings: dict[str, float] = Field(
+        default_factory=dict, description="Stage seconds; not part of the label."
+    )

@@ -16,7 +16,10 @@ def body_to_world(offsets: np.ndarray, yaw: np.ndarray) -> np.ndarray:
 
 
 def compose_camera(
-    path: dict[str, np.ndarray], components: dict[str, dict[str, np.ndarray]], eye_height: float, pitch0: float
+    path: dict[str, np.ndarray],
+    components: dict[str, dict[str, np.ndarray]],
+    eye_height: float,
+    pitch0: float,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, dict[str, list]]]:
     """Sum path and components into world positions and XYZ Euler rotations of the camera.
 
@@ -33,7 +36,8 @@ def compose_camera(
     pitch, roll, yaw = rot[:, 0], rot[:, 1], rot[:, 2]
     euler = np.stack([BASE_TILT + pitch0 + pitch, roll, path["yaw"] + yaw], axis=1)
     listed = {
-        name: {"position": _rows(c["position"]), "rotation": _rows(c["rotation"])} for name, c in components.items()
+        name: {"position": _rows(c["position"]), "rotation": _rows(c["rotation"])}
+        for name, c in components.items()
     }
     return pos, euler, listed
 

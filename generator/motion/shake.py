@@ -30,7 +30,9 @@ def gait(t: np.ndarray, step_hz: float, bob_m: float, sway_m: float, phase: floa
     return {"position": pos, "rotation": rot}
 
 
-def tremor_spec(rng: np.random.Generator, rms_deg: float, low_hz: float, high_hz: float, n_sines: int = 8) -> dict:
+def tremor_spec(
+    rng: np.random.Generator, rms_deg: float, low_hz: float, high_hz: float, n_sines: int = 8
+) -> dict:
     """Draw a tremor's sinusoids per axis (pitch, roll, yaw): frequencies in [low, high], random phases."""
     lo, hi = min(low_hz, high_hz), max(low_hz, high_hz)
     freqs = rng.uniform(lo, hi, size=(3, n_sines))

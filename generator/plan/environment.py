@@ -35,31 +35,71 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
     h = env.draw("height_m", rng)
     hue = rng.uniform(0, 1)
     mats = {
-        "wall": Material(color=hsv_to_linear(hue, env.draw("wall_saturation", rng), env.draw("wall_value", rng)),
-                         roughness=float(rng.uniform(0.6, 0.95))),
-        "floor": Material(color=hsv_to_linear(rng.uniform(0, 1), rng.uniform(0, 0.3), env.draw("floor_value", rng)),
-                          roughness=float(rng.uniform(0.2, 0.8))),
+        "wall": Material(
+            color=hsv_to_linear(hue, env.draw("wall_saturation", rng), env.draw("wall_value", rng)),
+            roughness=float(rng.uniform(0.6, 0.95)),
+        ),
+        "floor": Material(
+            color=hsv_to_linear(rng.uniform(0, 1), rng.uniform(0, 0.3), env.draw("floor_value", rng)),
+            roughness=float(rng.uniform(0.2, 0.8)),
+        ),
         "ceiling": Material(color=hsv_to_linear(0, 0, rng.uniform(0.6, 0.9)), roughness=0.9),
-        "door": Material(color=hsv_to_linear(rng.uniform(0, 1), rng.uniform(0.1, 0.6), rng.uniform(0.1, 0.6)),
-                         roughness=0.5),
+        "door": Material(
+            color=hsv_to_linear(rng.uniform(0, 1), rng.uniform(0.1, 0.6), rng.uniform(0.1, 0.6)),
+            roughness=0.5,
+        ),
         "base": Material(color=hsv_to_linear(0, 0, rng.uniform(0.05, 0.3)), roughness=0.5),
     }
     t = 0.1
     parts = [
         Part(shape="box", size=(w, length, t), pos=(0, 0, -t / 2), material="floor", name="floor"),
         Part(shape="box", size=(w, length, t), pos=(0, 0, h + t / 2), material="ceiling", name="ceiling"),
-        Part(shape="box", size=(t, length, h), pos=(-w / 2 - t / 2, 0, h / 2), material="wall", name="wall_left"),
-        Part(shape="box", size=(t, length, h), pos=(w / 2 + t / 2, 0, h / 2), material="wall", name="wall_right"),
-        Part(shape="box", size=(w, t, h), pos=(0, length / 2 + t / 2, h / 2), material="wall", name="wall_end"),
-        Part(shape="box", size=(w, t, h), pos=(0, -length / 2 - t / 2, h / 2), material="wall", name="wall_start"),
+        Part(
+            shape="box",
+            size=(t, length, h),
+            pos=(-w / 2 - t / 2, 0, h / 2),
+            material="wall",
+            name="wall_left",
+        ),
+        Part(
+            shape="box",
+            size=(t, length, h),
+            pos=(w / 2 + t / 2, 0, h / 2),
+            material="wall",
+            name="wall_right",
+        ),
+        Part(
+            shape="box", size=(w, t, h), pos=(0, length / 2 + t / 2, h / 2), material="wall", name="wall_end"
+        ),
+        Part(
+            shape="box",
+            size=(w, t, h),
+            pos=(0, -length / 2 - t / 2, h / 2),
+            material="wall",
+            name="wall_start",
+        ),
     ]
     for side in (-1, 1):
-        parts.append(Part(shape="box", size=(0.02, length, 0.1), pos=(side * (w / 2 - 0.01), 0, 0.05),
-                          material="base", name="baseboard"))
+        parts.append(
+            Part(
+                shape="box",
+                size=(0.02, length, 0.1),
+                pos=(side * (w / 2 - 0.01), 0, 0.05),
+                material="base",
+                name="baseboard",
+            )
+        )
         for _ in range(int(rng.integers(0, 4))):
             y = float(rng.uniform(-length / 2 + 1, length / 2 - 1))
-            parts.append(Part(shape="box", size=(0.04, 0.9, 2.05), pos=(side * (w / 2 - 0.015), y, 1.025),
-                              material="door", name="door"))
+            parts.append(
+                Part(
+                    shape="box",
+                    size=(0.04, 0.9, 2.05),
+                    pos=(side * (w / 2 - 0.015), y, 1.025),
+                    material="door",
+                    name="door",
+                )
+            )
     room = Placed(model=Model(name="corridor", parts=parts, materials=mats))
 
     clutter = []
@@ -69,10 +109,14 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
         x = side * (w / 2 - size[0] / 2 - rng.uniform(0.02, 0.2))
         y = rng.uniform(-length / 2 + size[1], length / 2 - size[1])
         col = hsv_to_linear(rng.uniform(0.05, 0.12), rng.uniform(0.2, 0.6), rng.uniform(0.2, 0.7))
-        box = Model(name=f"box{i}", parts=[Part(shape="box", size=tuple(size), pos=(0, 0, size[2] / 2),
-                                                material="cardboard")],
-                    materials={"cardboard": Material(color=col, roughness=0.85)})
-        clutter.append(Placed(model=box, pos=(float(x), float(y), 0.0), rot=(0.0, 0.0, float(rng.uniform(-0.3, 0.3)))))
+        box = Model(
+            name=f"box{i}",
+            parts=[Part(shape="box", size=tuple(size), pos=(0, 0, size[2] / 2), material="cardboard")],
+            materials={"cardboard": Material(color=col, roughness=0.85)},
+        )
+        clutter.append(
+            Placed(model=box, pos=(float(x), float(y), 0.0), rot=(0.0, 0.0, float(rng.uniform(-0.3, 0.3))))
+        )
 
     lights, panels = [], []
     n = light.draw("ceiling_lights", rng)
@@ -81,16 +125,25 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
     for i in range(n):
         y = -length / 2 + (i + 0.5) * length / max(n, 1)
         power = light.draw("light_power_w", rng)
-        lights.append(Light(kind="area", pos=(0.0, float(y), h - 0.03), size=0.8, power_w=float(power),
-                            color=color))
+        lights.append(
+            Light(kind="area", pos=(0.0, float(y), h - 0.03), size=0.8, power_w=float(power), color=color)
+        )
         panels.append(Part(shape="box", size=(0.6, 1.2, 0.02), pos=(0, float(y), h - 0.01), material="panel"))
     if panels:
         panel_mat = {"panel": Material(color=color, roughness=0.5, emission=4.0)}
         clutter.append(Placed(model=Model(name="light_panels", parts=panels, materials=panel_mat)))
     ambient = light.draw("ambient", rng)
     start = (0.0, -length / 2 + 0.8, 0.0)
-    return Place(models=[room, *clutter], lights=lights, world_color=color, world_strength=float(ambient),
-                 start=start, walk_length=length - 2.0, context="indoor_corridor", lighting="indoor_ceiling")
+    return Place(
+        models=[room, *clutter],
+        lights=lights,
+        world_color=color,
+        world_strength=float(ambient),
+        start=start,
+        walk_length=length - 2.0,
+        context="indoor_corridor",
+        lighting="indoor_ceiling",
+    )
 
 
 FAMILIES = {"corridor": corridor}

@@ -41,7 +41,9 @@ OBJECT_TO_CAMERA = (-np.pi / 2, 0.0, 0.0)  # the model's +Y (forward) onto the c
 
 def area_rng(dataset_seed: int, index: int, area: str) -> np.random.Generator:
     """The generator of one area of one clip."""
-    return np.random.default_rng(np.random.SeedSequence(int(dataset_seed), spawn_key=(int(index), AREAS[area])))
+    return np.random.default_rng(
+        np.random.SeedSequence(int(dataset_seed), spawn_key=(int(index), AREAS[area]))
+    )
 
 
 def clip_id(index: int) -> str:
@@ -124,7 +126,10 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
     for i in range(len(t)):
         held_pos.append(r3(jitter + np.array([0.0, 0.004 * np.sin(2 * np.pi * step_hz * t[i]), 0.0])))
         held_rot.append(
-            r3(np.array(OBJECT_TO_CAMERA) + np.array([dpitch + sway_rot[i, 0], sway_rot[i, 1], dyaw + sway_rot[i, 2]]))
+            r3(
+                np.array(OBJECT_TO_CAMERA)
+                + np.array([dpitch + sway_rot[i, 0], sway_rot[i, 1], dyaw + sway_rot[i, 2]])
+            )
         )
 
     weapon_class = WEAPON_CLASSES.get(held_name, "none")
@@ -161,10 +166,17 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
             rotation=[r3(q) for q in rot],
             components=listed,
             motion_params={
-                "path": path_kind, "speed_mps": round(speed, 6), "step_hz": round(step_hz, 6),
-                "bob_m": round(bob, 6), "sway_m": round(sway, 6), "tremor_deg_rms": round(tremor_rms, 6),
-                "tremor_low_hz": lo, "tremor_high_hz": hi, "eye_height_m": round(eye, 6),
-                "pitch0_deg": round(float(np.rad2deg(pitch0)), 6), "heading_deg": round(float(np.rad2deg(heading)), 6),
+                "path": path_kind,
+                "speed_mps": round(speed, 6),
+                "step_hz": round(step_hz, 6),
+                "bob_m": round(bob, 6),
+                "sway_m": round(sway, 6),
+                "tremor_deg_rms": round(tremor_rms, 6),
+                "tremor_low_hz": lo,
+                "tremor_high_hz": hi,
+                "eye_height_m": round(eye, 6),
+                "pitch0_deg": round(float(np.rad2deg(pitch0)), 6),
+                "heading_deg": round(float(np.rad2deg(heading)), 6),
             },
         ),
         render=RenderSettings(**r.model_dump()),

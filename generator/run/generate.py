@@ -142,8 +142,17 @@ def generate(
         failed_dir = root / "failed_plans"
         failed_dir.mkdir(exist_ok=True)
         save_plan(plan, failed_dir / f"{plan.clip_id}.json")
-        record_failure(root, {"clip_id": plan.clip_id, "index": plan.index, "error": error.splitlines()[0],
-                              "attempts": attempts, "plan": f"failed_plans/{plan.clip_id}.json", "time": _now()})
+        record_failure(
+            root,
+            {
+                "clip_id": plan.clip_id,
+                "index": plan.index,
+                "error": error.splitlines()[0],
+                "attempts": attempts,
+                "plan": f"failed_plans/{plan.clip_id}.json",
+                "time": _now(),
+            },
+        )
         report.failed += 1
         emit("failed", {"clip_id": plan.clip_id, "error": error.splitlines()[0]})
 
@@ -155,8 +164,21 @@ def generate(
     finally:
         report.wall_s = time.perf_counter() - t0
         reconcile(root)
-        write_card(root, cfg, seed, clips, {"created": created, "updated": _now(), "status": status,
-                                            "last_run": {"wall_s": round(report.wall_s, 3),
-                                                         "rendered": report.rendered, "failed": report.failed,
-                                                         "workers": opts.workers}})
+        write_card(
+            root,
+            cfg,
+            seed,
+            clips,
+            {
+                "created": created,
+                "updated": _now(),
+                "status": status,
+                "last_run": {
+                    "wall_s": round(report.wall_s, 3),
+                    "rendered": report.rendered,
+                    "failed": report.failed,
+                    "workers": opts.workers,
+                },
+            },
+        )
     return report

@@ -74,7 +74,9 @@ class WorkerPool:
             self.opts.log_dir.mkdir(parents=True, exist_ok=True)
             self._serial += 1
             log = str(self.opts.log_dir / f"worker-{self._serial:03d}.log")
-        proc = self.ctx.Process(target=worker_main, args=(child, str(self.root), self.threads, log), daemon=True)
+        proc = self.ctx.Process(
+            target=worker_main, args=(child, str(self.root), self.threads, log), daemon=True
+        )
         proc.start()
         child.close()
         w = _Worker(proc=proc, conn=parent)

@@ -15,8 +15,14 @@ from generator.errors import PovgenError
 from generator.run.generate import generate
 from generator.run.pool import PoolOptions
 
-TINY = ["render.width=64", "render.height=48", "render.frames=3", "render.samples=1", "render.denoise=off",
-        "render.max_bounces=1"]
+TINY = [
+    "render.width=64",
+    "render.height=48",
+    "render.frames=3",
+    "render.samples=1",
+    "render.denoise=off",
+    "render.max_bounces=1",
+]
 
 
 @dataclass
@@ -35,7 +41,9 @@ def smoke_scene(path: Path, out: Path, clips: int = 2, timeout_s: float = 300.0)
         cfg = load_config(path, TINY)
         target = out / path.stem
         shutil.rmtree(target, ignore_errors=True)
-        report = generate(cfg, target, clips, cfg.seed, PoolOptions(workers=1, retries=0, timeout_s=timeout_s))
+        report = generate(
+            cfg, target, clips, cfg.seed, PoolOptions(workers=1, retries=0, timeout_s=timeout_s)
+        )
         rep = validate_dataset(target)
         if report.failed:
             ok, msg = False, f"{report.failed} clip(s) failed to render (see {target}/failures.jsonl)"
@@ -57,11 +65,17 @@ def find_scenes(pattern: str) -> list[Path]:
 
 def write_junit(results: list[SmokeResult], path: Path) -> None:
     """JUnit XML: one test case per scene."""
-    suite = ET.Element("testsuite", name="povgen.smoke", tests=str(len(results)),
-                       failures=str(sum(not r.ok for r in results)),
-                       time=f"{sum(r.seconds for r in results):.3f}")
+    suite = ET.Element(
+        "testsuite",
+        name="povgen.smoke",
+        tests=str(len(results)),
+        failures=str(sum(not r.ok for r in results)),
+        time=f"{sum(r.seconds for r in results):.3f}",
+    )
     for r in results:
-        case = ET.SubElement(suite, "testcase", classname="povgen.smoke", name=r.scene, time=f"{r.seconds:.3f}")
+        case = ET.SubElement(
+            suite, "testcase", classname="povgen.smoke", name=r.scene, time=f"{r.seconds:.3f}"
+        )
         if not r.ok:
             ET.SubElement(case, "failure", message=r.message).text = r.message
         else:

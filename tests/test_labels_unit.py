@@ -2,8 +2,8 @@ import numpy as np
 
 from generator.labels.boxes import boxes_by_id, clip_box, tight_box
 from generator.labels.projection import amodal_box, project, silhouette_area, world_to_camera
+from generator.plan.camera import intrinsics
 from generator.plan.geometry import pose_matrix
-from generator.plan.planner import intrinsics
 
 
 def test_tight_box_uses_pixel_edges():

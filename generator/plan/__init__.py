@@ -8,7 +8,8 @@ from pydantic import ValidationError
 
 from generator.errors import PlanError
 from generator.plan.model import ClipPlan
-from generator.plan.planner import clip_id, plan_clip, plan_dataset
+from generator.plan.planner import plan_clip, plan_dataset
+from generator.plan.seeds import clip_id
 
 
 def save_plan(plan: ClipPlan, path: str | Path) -> None:

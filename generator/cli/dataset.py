@@ -1,0 +1,36 @@
+"""povgen validate: check a dataset against its own evidence."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from generator.cli.app import app, err, friendly, out
+
+
+@app.command()
+@friendly
+def validate(
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Check every clip against its masks, video and schema, and the manifest against the folders."""
+    from generator.dataset.validate import summary, validate_dataset
+
+    rep = validate_dataset(dataset)
+    if as_json:
+        out.print_json(json.dumps({**summary(rep), "messages": rep.problems}))
+    else:
+        for p in rep.problems[:50]:
+            err.print(f"[red]problem:[/red] {p}", highlight=False)
+        if len(rep.problems) > 50:
+            err.print(f"... and {len(rep.problems) - 50} more")
+        out.print(
+            f"{dataset}: {rep.clips} clips, {rep.frames} frames, {rep.annotations} annotations, "
+            f"{len(rep.problems)} problems"
+        )
+    if not rep.ok:
+        raise typer.Exit(1)

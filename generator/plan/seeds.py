@@ -1,0 +1,20 @@
+"""Per-clip, per-area random generators derived with numpy's SeedSequence (order- and worker-independent)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+# add new areas at the end with new numbers: existing numbers must never change, or old datasets change
+AREAS = {"content": 0, "environment": 1, "held": 2, "hands": 3, "camera": 4, "motion": 5, "carry": 6}
+
+
+def area_rng(dataset_seed: int, index: int, area: str) -> np.random.Generator:
+    """The generator of one area of one clip."""
+    return np.random.default_rng(
+        np.random.SeedSequence(int(dataset_seed), spawn_key=(int(index), AREAS[area]))
+    )
+
+
+def clip_id(index: int) -> str:
+    """Folder name and id of clip ``index``."""
+    return f"{index:06d}"

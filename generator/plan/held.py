@@ -53,11 +53,17 @@ def plan_held(
     return HeldPlan(held=held, hands=hands)
 
 
+def carry_pose(held_name: str, mount: str = "head", state: str = "aimed") -> tuple[np.ndarray, np.ndarray]:
+    """Grip anchor pose (position, XYZ Euler) in the camera frame for a held object, mount and carry state."""
+    base_pos, (dpitch, dyaw) = CARRY[held_name]
+    return np.array(base_pos, dtype=float), np.array(OBJECT_TO_CAMERA) + np.array([dpitch, 0.0, dyaw])
+
+
 def plan_carry(
     held_name: str, t: np.ndarray, step_hz: float, positive: bool, rng: np.random.Generator
 ) -> HeldTrack:
     """The grip anchor's pose per frame in the camera frame: a carry pose plus slow sway and a little bob."""
-    base_pos, (dpitch, dyaw) = CARRY[held_name]
+    base_pos, base_rot = carry_pose(held_name)
     jitter = np.array(base_pos) + rng.uniform(-0.01, 0.01, size=3)
     sway_rot = tremor(t, tremor_spec(rng, float(rng.uniform(0.2, 0.6)), 0.5, 2.0, n_sines=3))
     pos, rot = [], []

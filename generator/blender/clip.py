@@ -24,6 +24,7 @@ from generator.labels.make import InstanceGeometry, camera_state, clip_labels, f
 from generator.labels.schema import FrameLabels
 from generator.plan import save_plan
 from generator.plan.model import ClipPlan
+from generator.plan.pairs import noise_index
 
 BLENDER_VERSION = bpy.app.version_string
 
@@ -83,7 +84,10 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         session.reset()
         built = build_scene(plan)
         device = session.configure(
-            built.scene, plan.render, seed=plan.dataset_seed * 100003 + plan.index, threads=threads
+            built.scene,
+            plan.render,
+            seed=plan.dataset_seed * 100003 + noise_index(plan.index, plan.pair_index),
+            threads=threads,
         )
         _pass_outputs(built.scene, scratch)
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)

@@ -18,5 +18,7 @@ def make_material(name: str, m: Material) -> bpy.types.Material:
     if m.emission > 0:
         bsdf.inputs["Emission Color"].default_value = (*m.color, 1.0)
         bsdf.inputs["Emission Strength"].default_value = m.emission
+    if m.transmission > 0:
+        bsdf.inputs["Transmission Weight"].default_value = m.transmission
     mat.diffuse_color = (*m.color, 1.0)
     return mat

@@ -33,7 +33,11 @@ def _add_part(bm: bmesh.types.BMesh, p: Part) -> list:
 
 
 def build_model(model: Model, collection: bpy.types.Collection) -> bpy.types.Object:
-    """One object per model: parts joined into a mesh, one material slot per plan material."""
+    """One object per model: parts joined into a mesh, one material slot per plan material (or a user asset)."""
+    if model.asset is not None:
+        from generator.blender.loader import load_asset
+
+        return load_asset(model, collection)
     names = list(model.materials)
     mesh = bpy.data.meshes.new(model.name)
     bm = bmesh.new()

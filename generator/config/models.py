@@ -15,8 +15,24 @@ from generator.config.distributions import Bounds, Cat, Int, Num, sample
 
 SCHEMA_VERSION = 1
 
-WEAPONS = ("handgun",)
-NEGATIVES = ("phone", "empty_hands")
+WEAPONS = ("handgun", "rifle", "shotgun")
+REPLICAS = ("replica_handgun", "replica_rifle", "replica_shotgun")
+NEGATIVES = (
+    "phone",
+    "tablet",
+    "flashlight",
+    "drill",
+    "umbrella",
+    "game_controller",
+    "camera",
+    "hair_dryer",
+    "spray_bottle",
+    "hammer",
+    "water_bottle",
+    "selfie_stick",
+    "empty_hands",
+)
+SLEEVES = ("long", "rolled", "short", "jacket")
 ENVIRONMENTS = ("corridor",)
 MOUNTS = ("head",)
 PATHS = ("walk", "stand")
@@ -67,11 +83,34 @@ class ContentConfig(Section):
     """What the wearer holds: a firearm (positive clip) or a harmless object (negative clip)."""
 
     positive_fraction: Num(0, 1) = Field(0.5, description="Probability that a clip is a positive.")
-    weapon: Cat(*WEAPONS) = Field("handgun", description="Firearm held in positive clips.")
+    weapon: Cat(*WEAPONS, *REPLICAS) = Field(
+        "handgun", description="Firearm (or replica_<class>, a toy/airsoft replica) held in positive clips."
+    )
     negative: Cat(*NEGATIVES) = Field(
         {"choice": ["phone", "empty_hands"], "weights": [3, 1]},
         description="Harmless object (or empty hands) held in negative clips.",
     )
+    pairs: bool = Field(
+        False,
+        description="Counterfactual pairs: clips 2k and 2k+1 share place, light, camera path and timing; "
+        "2k holds the firearm, 2k+1 a harmless object of similar size and grip.",
+    )
+    asset_manifest: str | None = Field(
+        None, description="YAML asset manifest of the user's own models (see docs/assets.md); None = none."
+    )
+    asset_fraction: Num(0, 1) = Field(
+        0.0,
+        description="Probability that a clip's held object comes from the asset manifest (of the clip's "
+        "side: a firearm asset for positives, a harmless one for negatives) instead of a procedural model.",
+    )
+
+    @model_validator(mode="after")
+    def _manifest(self) -> ContentConfig:
+        if self.asset_manifest is not None:
+            from generator.config.assets import load_manifest
+
+            load_manifest(self.asset_manifest)  # raises a one-line ConfigError naming the file and entry
+        return self
 
 
 class EnvironmentConfig(Section):
@@ -132,6 +171,11 @@ class HandsConfig(Section):
     gloves: Num(0, 1) = Field(0.15, description="Probability of gloves.")
     sleeve_value: Num(0, 1) = Field({"uniform": [0.05, 0.8]}, description="Sleeve brightness.")
     sleeve_hue: Num(0, 1) = Field({"uniform": [0, 1]}, description="Sleeve hue.")
+    sleeve: Cat(*SLEEVES) = Field(
+        {"choice": list(SLEEVES)}, description="Sleeve kind: long, rolled up, short (bare forearm) or jacket."
+    )
+    watch: Num(0, 1) = Field(0.3, description="Probability of a wrist watch on the left wrist.")
+    two_handed: Num(0, 1) = Field(0.8, description="Probability of a two-handed grip on a handgun.")
 
 
 class SceneConfig(Section):

@@ -1,24 +1,47 @@
 """Hands and forearms as plain parts, posed around a held object's grip (or empty and open).
 
+Fingers are drawn as rings that close around the handle they hold (a fist round a pistol grip, a torch or a
+bottle; a support hand round a fore-end), so the mask of a hand covers the handle the way a real grip does.
 All positions are in the grip anchor's frame (+Y forward, +Z up, +X right; origin at the grip point).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from generator.plan.geometry import align_z, hsv_to_linear, srgb_to_linear
+from generator.plan.geometry import align_z, hsv_to_linear, r3, srgb_to_linear
 from generator.plan.model import Material, Model, Part, Placed
+from generator.plan.objects.parts import CYL_ALONG_Y, box, transform_parts
 
 LIGHT_SKIN = np.array([0.93, 0.78, 0.67])
 DARK_SKIN = np.array([0.27, 0.16, 0.11])
 HAND_IDS = {"hand_right": 2, "hand_left": 3}
+# sleeve kind -> (range of the sleeve's start along the forearm from the wrist in metres, sleeve diameter)
+SLEEVES = {
+    "long": ((0.02, 0.08), 0.1),
+    "rolled": ((0.12, 0.2), 0.11),
+    "short": ((0.31, 0.36), 0.12),
+    "jacket": ((0.0, 0.03), 0.12),
+}
+GRIPS = ("pistol", "shoulder", "fist_y", "fist_z", "phone", "two_side", "open")
+
+
+@dataclass
+class HandStyle:
+    """How the wearer's hands look: materials, sleeve start and width, watch on the left wrist."""
+
+    mats: dict[str, Material]
+    sleeve_from: float
+    sleeve_d: float
+    watch: bool
 
 
 def hand_materials(
     rng: np.random.Generator, skin_tone: float, gloved: bool, sleeve_hue: float, sleeve_value: float
 ) -> dict[str, Material]:
-    """Skin (or glove) and sleeve materials."""
+    """Skin (or glove), sleeve and watch materials."""
     skin = srgb_to_linear(LIGHT_SKIN + (DARK_SKIN - LIGHT_SKIN) * skin_tone)
     glove = hsv_to_linear(rng.choice([0.08, 0.25, 0.0]), rng.uniform(0, 0.4), rng.uniform(0.03, 0.35))
     sleeve = hsv_to_linear(sleeve_hue, rng.uniform(0.1, 0.6), sleeve_value)
@@ -26,152 +49,280 @@ def hand_materials(
         "skin": Material(color=skin, roughness=0.55),
         "hand": Material(color=glove if gloved else skin, roughness=0.8 if gloved else 0.55),
         "sleeve": Material(color=sleeve, roughness=0.9),
+        "watch": Material(
+            color=hsv_to_linear(0, 0, rng.uniform(0.02, 0.6)),
+            roughness=0.3,
+            metallic=float(rng.uniform(0, 1)),
+        ),
     }
 
 
-def _forearm(wrist, direction, sleeve_from: float) -> list[Part]:
-    """Forearm (skin) from the wrist along ``direction``, with a sleeve over its far part."""
+def hand_style(
+    rng: np.random.Generator,
+    skin_tone: float,
+    gloved: bool,
+    sleeve_hue: float,
+    sleeve_value: float,
+    sleeve: str,
+    watch: bool,
+) -> HandStyle:
+    """A HandStyle from drawn config values."""
+    (lo, hi), d = SLEEVES[sleeve]
+    mats = hand_materials(rng, skin_tone, gloved, sleeve_hue, sleeve_value)
+    return HandStyle(mats=mats, sleeve_from=float(rng.uniform(lo, hi)), sleeve_d=d, watch=watch)
+
+
+def forearm(wrist, direction, style: HandStyle, watch: bool = False) -> list[Part]:
+    """Forearm (skin) from the wrist along ``direction``, a sleeve over its far part, a watch at the wrist."""
     d = np.asarray(direction, dtype=float)
     d /= np.linalg.norm(d)
     w = np.asarray(wrist, dtype=float)
     arm_len, sleeve_len = 0.30, 0.45
     rot = align_z(d)
-    arm_c = w + d * arm_len / 2
-    sleeve_c = w + d * (sleeve_from + sleeve_len / 2)
-    return [
+    parts = [
         Part(
             shape="cylinder",
             size=(0.062, 0.055, arm_len),
-            pos=tuple(arm_c),
+            pos=r3(w + d * arm_len / 2),
             rot=rot,
             material="skin",
             name="forearm",
         ),
         Part(
             shape="cylinder",
-            size=(0.1, 0.095, sleeve_len),
-            pos=tuple(sleeve_c),
+            size=(style.sleeve_d, style.sleeve_d * 0.95, sleeve_len),
+            pos=r3(w + d * (style.sleeve_from + sleeve_len / 2)),
             rot=rot,
             material="sleeve",
             name="sleeve",
         ),
     ]
+    if watch and style.sleeve_from > 0.06:
+        parts.append(
+            Part(
+                shape="cylinder",
+                size=(0.072, 0.066, 0.02),
+                pos=r3(w + d * 0.035),
+                rot=rot,
+                material="watch",
+                name="watch",
+            )
+        )
+    return parts
 
 
-def _hand(name: str, parts: list[Part], mats: dict[str, Material]) -> Placed:
+def rings(name: str, size_xy, s_values, material: str = "hand") -> list[Part]:
+    """Finger rings around the local Z axis at heights ``s_values`` (fingers closed round a handle)."""
+    sx, sy = size_xy
+    return [
+        Part(
+            shape="cylinder",
+            size=r3((sx, sy, 0.017)),
+            pos=(0.0, 0.0, float(s)),
+            material=material,
+            name=f"{name}{i}",
+        )
+        for i, s in enumerate(s_values)
+    ]
+
+
+def _hand(name: str, parts: list[Part], style: HandStyle) -> Placed:
+    used = {p.material for p in parts}
+    mats = {k: v for k, v in style.mats.items() if k in used}
     return Placed(
         model=Model(name=name, category=name, parts=parts, materials=mats, instance_id=HAND_IDS[name])
     )
 
 
-def handgun_grip(mats: dict[str, Material], two_handed: bool, sleeve_from: float) -> list[Placed]:
-    """Firing hand wrapped round the grip; support hand cupping it from the left."""
-    right = [
+def pistol_hand(
+    handle_w: float, handle_d: float, tilt: float, centre_y: float, style: HandStyle
+) -> list[Part]:
+    """Firing hand closed round a handle below the object (pistol grip, drill, dryer), index finger forward."""
+    local = rings("finger", (handle_w + 0.024, handle_d + 0.02), (-0.02, -0.039, -0.058, -0.077))
+    local += [
+        box("palm", (handle_w + 0.02, 0.028, 0.085), (0.004, -handle_d / 2 - 0.006, -0.045), "hand"),
+        box("heel", (handle_w * 0.6 + 0.02, 0.03, 0.05), (0.02, -handle_d / 2 - 0.012, -0.06), "hand"),
+    ]
+    parts = transform_parts(local, (-tilt, 0.0, 0.0), (0.0, centre_y, 0.0))
+    parts += [
         Part(
-            shape="box",
-            size=(0.052, 0.07, 0.085),
-            pos=(0.004, -0.012, -0.03),
-            rot=(-0.3, 0, 0),
+            shape="cylinder",
+            size=(0.018, 0.018, 0.06),
+            pos=r3((handle_w / 2 + 0.01, 0.035, 0.008)),
+            rot=CYL_ALONG_Y,
             material="hand",
-            name="fist",
-        ),
-        Part(
-            shape="box",
-            size=(0.05, 0.028, 0.07),
-            pos=(0.004, 0.028, -0.035),
-            rot=(-0.3, 0, 0),
-            material="hand",
-            name="fingers",
+            name="index",
         ),
         Part(
             shape="cylinder",
-            size=(0.02, 0.02, 0.055),
-            pos=(-0.02, 0.01, 0.012),
-            rot=(-np.pi / 2, 0, 0),
+            size=(0.021, 0.021, 0.055),
+            pos=r3((-handle_w / 2 - 0.011, 0.005, 0.018)),
+            rot=(-np.pi / 2 - 0.15, 0, 0),
             material="hand",
             name="thumb",
         ),
     ]
-    right += _forearm((0.006, -0.05, -0.05), (0.2, -1.0, -0.75), sleeve_from)
-    hands = [_hand("hand_right", right, mats)]
-    if two_handed:
-        left = [
-            Part(
-                shape="box",
-                size=(0.04, 0.075, 0.08),
-                pos=(-0.04, 0.0, -0.035),
-                rot=(-0.3, 0, 0),
-                material="hand",
-                name="palm",
-            ),
-            Part(
-                shape="cylinder",
-                size=(0.02, 0.02, 0.05),
-                pos=(-0.03, 0.022, 0.005),
-                rot=(-np.pi / 2, 0, 0),
-                material="hand",
-                name="thumb",
-            ),
-        ]
-        left += _forearm((-0.045, -0.04, -0.055), (-0.45, -1.0, -0.75), sleeve_from)
-        hands.append(_hand("hand_left", left, mats))
-    return hands
+    return parts + forearm((0.01, centre_y - 0.045, -0.085), (0.25, -1.0, -0.8), style)
 
 
-def phone_grip(mats: dict[str, Material], phone_width: float, sleeve_from: float) -> list[Placed]:
-    """A phone held upright by its lower half: fingers on the left edge, thumb on the right, palm behind."""
-    right = [
-        Part(shape="box", size=(0.065, 0.03, 0.075), pos=(0.012, 0.02, -0.025), material="hand", name="palm"),
+def support_on_pistol(
+    handle_w: float, handle_d: float, tilt: float, centre_y: float, style: HandStyle
+) -> list[Part]:
+    """Support hand cupping the firing hand from the left (two-handed pistol grip), thumb forward."""
+    local = rings("finger", (handle_w + 0.055, handle_d + 0.045), (-0.032, -0.051, -0.07))
+    local = [p.model_copy(update={"pos": r3((-0.004, 0.006, p.pos[2]))}) for p in local]
+    local.append(box("palm", (0.026, handle_d + 0.03, 0.08), (-handle_w / 2 - 0.03, 0.0, -0.05), "hand"))
+    parts = transform_parts(local, (-tilt, 0.0, 0.0), (0.0, centre_y, 0.0))
+    parts.append(
         Part(
-            shape="box",
-            size=(0.016, 0.022, 0.07),
-            pos=(-phone_width / 2 - 0.004, 0.004, 0.0),
+            shape="cylinder",
+            size=(0.021, 0.021, 0.055),
+            pos=r3((-handle_w / 2 - 0.018, 0.03, 0.004)),
+            rot=CYL_ALONG_Y,
             material="hand",
-            name="fingers",
-        ),
+            name="thumb",
+        )
+    )
+    return parts + forearm(
+        (-handle_w / 2 - 0.035, centre_y - 0.035, -0.08), (-0.5, -1.0, -0.75), style, watch=style.watch
+    )
+
+
+def support_on_fore_end(point, axis: str, diameter: float, style: HandStyle) -> list[Part]:
+    """Support hand round a fore-end (axis y) or vertical foregrip (axis z) at ``point``."""
+    p = np.asarray(point, dtype=float)
+    local = rings("finger", (diameter + 0.028, diameter + 0.022), (-0.028, -0.009, 0.01, 0.029))
+    if axis == "y":
+        centre = p + np.array([0.0, 0.0, diameter / 2])
+        parts = transform_parts(local, CYL_ALONG_Y, centre)
+        parts.append(
+            box(
+                "palm",
+                (0.03, 0.085, 0.03),
+                r3(centre + np.array([-diameter / 2 - 0.008, 0.0, -diameter / 2 - 0.005])),
+                "hand",
+            )
+        )
+        wrist = centre + np.array([-0.03, -0.05, -0.035])
+    else:
+        parts = transform_parts(local, (0.0, 0.0, 0.0), p + np.array([0.0, 0.0, -0.01]))
+        parts.append(
+            box("palm", (0.03, 0.03, 0.085), r3(p + np.array([-0.012, -diameter / 2 - 0.01, -0.01])), "hand")
+        )
+        wrist = p + np.array([-0.02, -0.04, -0.06])
+    return parts + forearm(wrist, (-0.45, -1.0, -0.6), style, watch=style.watch)
+
+
+def fist(axis: str, diameter: float, style: HandStyle) -> list[Part]:
+    """Right fist round a handle along Y (torch, umbrella, selfie stick) or Z (bottle, hammer) at the origin."""
+    local = rings("finger", (diameter + 0.026, diameter + 0.022), (-0.029, -0.01, 0.009, 0.028))
+    local.append(box("palm", (0.028, diameter + 0.02, 0.085), (diameter / 2 + 0.012, 0.0, -0.002), "hand"))
+    local.append(
+        Part(
+            shape="cylinder",
+            size=(0.021, 0.021, 0.05),
+            pos=r3((-0.004, -diameter / 2 - 0.008, 0.04)),
+            rot=(0.3, 0.0, 0.0),
+            material="hand",
+            name="thumb",
+        )
+    )
+    if axis == "y":
+        parts = transform_parts(local, (-np.pi / 2, 0.0, 0.0))
+        wrist, direction = (0.03, -0.05, -0.02), (0.3, -1.0, -0.5)
+    else:
+        parts = local
+        wrist, direction = (diameter / 2 + 0.02, -0.01, -0.045), (0.4, -1.0, -0.6)
+    return parts + forearm(wrist, direction, style)
+
+
+def phone_hand(phone_width: float, style: HandStyle) -> list[Part]:
+    """A phone held upright by its lower half: fingers on the left edge, thumb on the right, palm behind."""
+    parts = [
+        box("palm", (0.065, 0.03, 0.075), (0.012, 0.02, -0.025), "hand"),
+        box("fingers", (0.016, 0.022, 0.07), (-phone_width / 2 - 0.004, 0.004, 0.0), "hand"),
         Part(
             shape="cylinder",
             size=(0.02, 0.02, 0.05),
-            pos=(phone_width / 2 + 0.004, -0.004, 0.005),
+            pos=r3((phone_width / 2 + 0.004, -0.004, 0.005)),
             rot=(0.2, 0, 0),
             material="hand",
             name="thumb",
         ),
     ]
-    right += _forearm((0.025, 0.0, -0.06), (0.3, -0.9, -0.6), sleeve_from)
-    return [_hand("hand_right", right, mats)]
+    return parts + forearm((0.025, 0.0, -0.06), (0.3, -0.9, -0.6), style)
 
 
-def open_hands(mats: dict[str, Material], sleeve_from: float) -> list[Placed]:
+def side_hand(width: float, side: float, style: HandStyle) -> list[Part]:
+    """One hand holding a flat object's side edge: palm and fingers behind it, thumb on its front face."""
+    x = side * (width / 2)
+    parts = [
+        box("palm", (0.035, 0.03, 0.085), r3((x + side * 0.004, 0.022, -0.005)), "hand"),
+        box("fingers", (0.045, 0.018, 0.075), r3((x - side * 0.018, 0.03, 0.0)), "hand"),
+        Part(
+            shape="cylinder",
+            size=(0.02, 0.02, 0.05),
+            pos=r3((x - side * 0.014, -0.016, 0.012)),
+            rot=(0.0, side * 0.5, 0.0),
+            material="hand",
+            name="thumb",
+        ),
+    ]
+    return parts + forearm(
+        (x + side * 0.01, -0.01, -0.05), (side * 0.3, -1.0, -0.7), style, watch=style.watch and side < 0
+    )
+
+
+def open_hands(style: HandStyle) -> list[Placed]:
     """Both hands open and relaxed in front of the wearer, palms down."""
     hands = []
     for name, side in (("hand_right", 1.0), ("hand_left", -1.0)):
         parts = [
-            Part(
-                shape="box",
-                size=(0.085, 0.1, 0.026),
-                pos=(0.13 * side, 0.0, 0.0),
-                rot=(0.15, 0, 0),
-                material="hand",
-                name="palm",
-            ),
-            Part(
-                shape="box",
-                size=(0.08, 0.07, 0.018),
-                pos=(0.13 * side, 0.08, -0.012),
-                rot=(0.4, 0, 0),
-                material="hand",
-                name="fingers",
-            ),
+            box("palm", (0.085, 0.1, 0.026), (0.13 * side, 0.0, 0.0), "hand", rot=(0.15, 0, 0)),
+            box("fingers", (0.08, 0.07, 0.018), (0.13 * side, 0.08, -0.012), "hand", rot=(0.4, 0, 0)),
             Part(
                 shape="cylinder",
                 size=(0.02, 0.02, 0.05),
-                pos=(0.13 * side - 0.05 * side, 0.04, 0.0),
+                pos=r3((0.08 * side, 0.04, 0.0)),
                 rot=align_z((-0.6 * side, 1.0, 0.0)),
                 material="hand",
                 name="thumb",
             ),
         ]
-        parts += _forearm((0.13 * side, -0.055, 0.0), (0.18 * side, -1.0, -0.3), sleeve_from)
-        hands.append(_hand(name, parts, mats))
+        parts += forearm(
+            (0.13 * side, -0.055, 0.0), (0.18 * side, -1.0, -0.3), style, watch=style.watch and side < 0
+        )
+        hands.append(_hand(name, parts, style))
     return hands
+
+
+def grip_hands(held: Model | None, style: HandStyle, two_handed: bool) -> list[Placed]:
+    """The hands posed for a held model's grip (``meta['grip']``; firearms by class), or open empty hands."""
+    if held is None:
+        return open_hands(style)
+    meta = held.meta
+    cls = str(meta.get("class", ""))
+    grip = str(meta.get("grip", "shoulder" if cls in ("rifle", "shotgun") else "pistol"))
+    hw, hd = float(meta.get("handle_w", 0.03)), float(meta.get("handle_d", 0.045))
+    tilt, cy = float(meta.get("handle_tilt", 0.3)), float(meta.get("handle_y", -0.012))
+    if grip == "pistol":
+        hands = [_hand("hand_right", pistol_hand(hw, hd, tilt, cy, style), style)]
+        if two_handed and cls == "handgun":
+            hands.append(_hand("hand_left", support_on_pistol(hw, hd, tilt, cy, style), style))
+        return hands
+    if grip == "shoulder":
+        right = _hand("hand_right", pistol_hand(hw, hd, tilt, cy, style), style)
+        axis = str(meta.get("support_axis", "y"))
+        left = support_on_fore_end(held.points["support"], axis, float(meta.get("support_d", 0.05)), style)
+        return [right, _hand("hand_left", left, style)]
+    if grip in ("fist_y", "fist_z"):
+        return [_hand("hand_right", fist(grip[-1], float(meta.get("handle_d", 0.03)), style), style)]
+    if grip == "phone":
+        return [_hand("hand_right", phone_hand(float(meta.get("width_m", 0.075)), style), style)]
+    if grip == "two_side":
+        w = float(meta.get("width_m", 0.2))
+        return [
+            _hand("hand_right", side_hand(w, 1.0, style), style),
+            _hand("hand_left", side_hand(w, -1.0, style), style),
+        ]
+    raise ValueError(f"unknown grip {grip!r} of held object {held.name!r}")

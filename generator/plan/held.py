@@ -1,4 +1,13 @@
-"""Plan what the wearer holds: the held model, the hands around it, and the grip anchor's track in the camera."""
+"""Plan what the wearer holds: the held model, the hands around it, and the grip anchor's track in the camera.
+
+Carry poses are grip-anchor poses in the camera frame (camera looks along -Z, +Y up, +X right); the model frame
+(+Y forward, +Z up, origin at the grip point) is turned onto it by ``OBJECT_TO_CAMERA`` and then pitched
+(muzzle up +), yawed (muzzle left +) and canted. Mounts: head (helmet/action camera, sights near the image
+centre), chest (body camera: the aimed weapon lower than for head, both hands in view), handheld (the camera is
+a phone in the wearer's other hand: object lower, one hand), weapon (camera fixed on the weapon: static in view,
+below and left of centre). States: aimed, low_ready, side (at the side, out of view), held_out (phones and
+other harmless objects held out in front; for them aimed is the same pose).
+"""
 
 from __future__ import annotations
 
@@ -10,17 +19,68 @@ from generator.config.models import SceneConfig
 from generator.motion.shake import tremor, tremor_spec
 from generator.plan import hands as hands_mod
 from generator.plan.geometry import r3
-from generator.plan.model import HeldTrack, Placed
+from generator.plan.model import HeldTrack, Model, Placed
 from generator.plan.objects import build_held
 
-# grip anchor pose in the camera frame for the head mount: (position, extra pitch/yaw), per held object
-CARRY = {
-    "handgun": ((0.04, -0.12, -0.36), (0.06, 0.05)),
-    "phone": ((0.07, -0.15, -0.46), (0.2, 0.1)),
-    "empty_hands": ((0.0, -0.2, -0.40), (0.15, 0.0)),
-}
 OBJECT_TO_CAMERA = (-np.pi / 2, 0.0, 0.0)  # the model's +Y (forward) onto the camera's -Z (view direction)
 HELD_INSTANCE_ID = 1
+STATES = ("aimed", "low_ready", "side", "held_out")
+MOUNTS = ("head", "chest", "handheld", "weapon")
+
+# carry key -> mount -> (grip anchor position in the camera frame, (pitch, yaw, cant) in radians), aimed/held out
+CARRY: dict[str, dict[str, tuple[tuple[float, float, float], tuple[float, float, float]]]] = {
+    "handgun": {
+        "head": ((0.0, -0.07, -0.5), (0.0, 0.0, 0.0)),
+        "chest": ((0.02, -0.13, -0.5), (0.1, 0.02, 0.0)),
+        "handheld": ((0.1, -0.16, -0.45), (0.05, 0.1, 0.05)),
+        "weapon": ((-0.035, -0.06, 0.05), (0.0, 0.0, 0.0)),
+    },
+    "long": {
+        "head": ((0.02, -0.16, -0.28), (0.0, 0.02, 0.0)),
+        "chest": ((0.08, -0.08, -0.3), (0.08, 0.06, 0.0)),
+        "handheld": ((0.12, -0.15, -0.4), (0.05, 0.15, 0.1)),
+        "weapon": ((-0.04, -0.09, 0.15), (0.0, 0.0, 0.0)),
+    },
+    "phone": {"head": ((0.07, -0.15, -0.46), (0.2, 0.0, 0.1))},
+    "two_side": {"head": ((0.0, -0.15, -0.45), (0.3, 0.0, 0.0))},
+    "tool": {"head": ((0.1, -0.16, -0.45), (0.0, 0.15, 0.0))},
+    "fist_y": {"head": ((0.1, -0.15, -0.45), (0.0, 0.1, 0.0))},
+    "fist_down": {"head": ((0.12, -0.14, -0.42), (-0.55, 0.1, 0.0))},
+    "fist_up": {"head": ((0.12, -0.17, -0.42), (0.55, 0.15, 0.0))},
+    "fist_z": {"head": ((0.1, -0.15, -0.45), (0.0, 0.0, 0.0))},
+    "empty": {"head": ((0.0, -0.17, -0.40), (0.15, 0.0, 0.0))},
+}
+# harmless objects: shift of the head pose for the other mounts
+MOUNT_SHIFT = {
+    "head": (0.0, 0.0, 0.0),
+    "chest": (0.0, 0.08, -0.05),
+    "handheld": (0.03, -0.03, 0.0),
+    "weapon": (0.0, 0.0, 0.0),
+}
+CARRY_KEY = {
+    "handgun": "handgun",
+    "rifle": "long",
+    "shotgun": "long",
+    "phone": "phone",
+    "tablet": "two_side",
+    "game_controller": "two_side",
+    "camera": "two_side",
+    "drill": "tool",
+    "hair_dryer": "tool",
+    "spray_bottle": "tool",
+    "flashlight": "fist_y",
+    "umbrella": "fist_down",
+    "selfie_stick": "fist_up",
+    "hammer": "fist_z",
+    "water_bottle": "fist_z",
+    "empty_hands": "empty",
+}
+
+
+def carry_key(held_name: str) -> str:
+    """The carry-pose family of a held name (replicas carry like their firearm; unknown names like a handgun)."""
+    name = held_name.removeprefix("replica_")
+    return name if name in CARRY else CARRY_KEY.get(name, "handgun")
 
 
 @dataclass
@@ -30,44 +90,110 @@ class HeldPlan:
 
 
 def plan_held(
-    cfg: SceneConfig, held_name: str, rng_held: np.random.Generator, rng_hands: np.random.Generator
+    cfg: SceneConfig,
+    held_name: str,
+    rng_held: np.random.Generator,
+    rng_hands: np.random.Generator,
+    mount: str = "head",
+    model: Model | None = None,
 ) -> HeldPlan:
-    """The held model (None for empty hands) and the hands posed round it."""
-    model = build_held(held_name, rng_held)
+    """The held model (``model``, else built from ``held_name``; None for empty hands) and the hands round it."""
+    if model is None:
+        model = build_held(held_name, rng_held)
     held = Placed(model=model.model_copy(update={"instance_id": HELD_INSTANCE_ID})) if model else None
     rng = rng_hands
-    mats = hands_mod.hand_materials(
+    h = cfg.hands
+    style = hands_mod.hand_style(
         rng,
-        cfg.hands.draw("skin_tone", rng),
-        bool(rng.random() < cfg.hands.draw("gloves", rng)),
-        cfg.hands.draw("sleeve_hue", rng),
-        cfg.hands.draw("sleeve_value", rng),
+        h.draw("skin_tone", rng),
+        bool(rng.random() < h.draw("gloves", rng)),
+        h.draw("sleeve_hue", rng),
+        h.draw("sleeve_value", rng),
+        h.draw("sleeve", rng),
+        bool(rng.random() < h.draw("watch", rng)),
     )
-    sleeve_from = float(rng.uniform(0.04, 0.16))
-    if held_name == "handgun":
-        hands = hands_mod.handgun_grip(mats, two_handed=bool(rng.random() < 0.8), sleeve_from=sleeve_from)
-    elif held_name == "phone":
-        hands = hands_mod.phone_grip(mats, phone_width=0.075, sleeve_from=sleeve_from)
-    else:
-        hands = hands_mod.open_hands(mats, sleeve_from=sleeve_from)
-    return HeldPlan(held=held, hands=hands)
+    two = bool(rng.random() < h.draw("two_handed", rng)) and mount != "handheld"
+    return HeldPlan(held=held, hands=hands_mod.grip_hands(model, style, two_handed=two))
 
 
 def carry_pose(held_name: str, mount: str = "head", state: str = "aimed") -> tuple[np.ndarray, np.ndarray]:
     """Grip anchor pose (position, XYZ Euler) in the camera frame for a held object, mount and carry state."""
-    base_pos, (dpitch, dyaw) = CARRY[held_name]
-    return np.array(base_pos, dtype=float), np.array(OBJECT_TO_CAMERA) + np.array([dpitch, 0.0, dyaw])
+    key = carry_key(held_name)
+    table = CARRY[key]
+    if mount in table:
+        pos, (pitch, yaw, cant) = table[mount]
+        pos = np.array(pos, dtype=float)
+    else:
+        pos, (pitch, yaw, cant) = table["head"]
+        pos = np.array(pos, dtype=float) + np.array(MOUNT_SHIFT.get(mount, (0.0, 0.0, 0.0)))
+    firearm = key in ("handgun", "long")
+    if not (firearm and mount == "weapon"):  # a weapon-mounted camera sees its weapon the same in every state
+        if state == "low_ready":
+            pos = pos + np.array([0.0, -0.12, 0.08])
+            pitch -= 0.7
+        elif state == "side":
+            pos = np.array([0.32, -0.55, 0.05])
+            pitch, yaw, cant = -1.3, 0.0, 0.0
+    rot = np.array(OBJECT_TO_CAMERA) + np.array([pitch, yaw, cant])
+    return pos, rot
+
+
+def _smoothstep(x: np.ndarray) -> np.ndarray:
+    x = np.clip(x, 0.0, 1.0)
+    return x * x * (3.0 - 2.0 * x)
+
+
+def blend_states(
+    held_name: str, mount: str, states: list[str], t: np.ndarray, blend_s: float = 0.35
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-frame pose (positions (n,3), eulers (n,3)) following ``states``, smoothstepped over ``blend_s``."""
+    targets = [carry_pose(held_name, mount, s) for s in states]
+    pos = np.zeros((len(t), 3))
+    rot = np.zeros((len(t), 3))
+    start_p, start_r, t0 = targets[0][0], targets[0][1], -np.inf
+    for i in range(len(t)):
+        if i > 0 and states[i] != states[i - 1]:
+            start_p, start_r, t0 = pos[i - 1].copy(), rot[i - 1].copy(), float(t[i - 1])
+        a = 1.0 if not np.isfinite(t0) else float(_smoothstep(np.array((t[i] - t0) / blend_s)))
+        pos[i] = start_p + (targets[i][0] - start_p) * a
+        rot[i] = start_r + (targets[i][1] - start_r) * a
+    return pos, rot
+
+
+def carry_track(
+    held_name: str, mount: str, states: list[str], t: np.ndarray, step_hz: float, rng: np.random.Generator
+) -> HeldTrack:
+    """The grip anchor's track: blended carry states plus slow sway and a little step bob (none on a weapon mount)."""
+    if len(states) != len(t):
+        raise ValueError(f"{len(states)} carry states for {len(t)} frames")
+    bad = sorted(set(states) - set(STATES))
+    if bad:
+        raise ValueError(f"unknown carry state(s) {bad}; allowed: {', '.join(STATES)}")
+    pos, rot = blend_states(held_name, mount, states, t)
+    jitter = rng.uniform(-0.01, 0.01, size=3)
+    sway = tremor(t, tremor_spec(rng, float(rng.uniform(0.2, 0.6)), 0.5, 2.0, n_sines=3))
+    rigid = mount == "weapon" and carry_key(held_name) in ("handgun", "long")
+    out_p, out_r = [], []
+    for i in range(len(t)):
+        if rigid:
+            out_p.append(r3(pos[i]))
+            out_r.append(r3(rot[i]))
+            continue
+        bob = np.array([0.0, 0.004 * np.sin(2 * np.pi * step_hz * t[i]), 0.0])
+        out_p.append(r3(pos[i] + jitter + bob))
+        out_r.append(r3(rot[i] + sway[i]))
+    counts = {s: states.count(s) for s in states}
+    return HeldTrack(position=out_p, rotation=out_r, carry=max(counts, key=counts.get), states=list(states))
 
 
 def plan_carry(
-    held_name: str, t: np.ndarray, step_hz: float, positive: bool, rng: np.random.Generator
+    held_name: str,
+    t: np.ndarray,
+    step_hz: float,
+    positive: bool,
+    rng: np.random.Generator,
+    mount: str = "head",
 ) -> HeldTrack:
-    """The grip anchor's pose per frame in the camera frame: a carry pose plus slow sway and a little bob."""
-    base_pos, base_rot = carry_pose(held_name)
-    jitter = np.array(base_pos) + rng.uniform(-0.01, 0.01, size=3)
-    sway_rot = tremor(t, tremor_spec(rng, float(rng.uniform(0.2, 0.6)), 0.5, 2.0, n_sines=3))
-    pos, rot = [], []
-    for i in range(len(t)):
-        pos.append(r3(jitter + np.array([0.0, 0.004 * np.sin(2 * np.pi * step_hz * t[i]), 0.0])))
-        rot.append(r3(base_rot + sway_rot[i]))
-    return HeldTrack(position=pos, rotation=rot, carry="aimed" if positive else "held_out")
+    """Default carry: a firearm aimed, anything else held out, for the whole clip (see carry_track)."""
+    state = "aimed" if positive else "held_out"
+    return carry_track(held_name, mount, [state] * len(t), t, step_hz, rng)

@@ -26,6 +26,7 @@ class Material(_M):
     roughness: float = 0.5
     metallic: float = 0.0
     emission: float = 0.0  # emission strength, same colour as base
+    transmission: float = 0.0  # 0 opaque .. 1 clear (translucent replica plastics)
 
 
 class Part(_M):
@@ -43,6 +44,19 @@ class Part(_M):
     name: str = ""
 
 
+class AssetRef(_M):
+    """A user's model file (see docs/assets.md): loaded, scaled and moved so its grip point is the origin.
+
+    A file-frame vertex v becomes ``R(rotation) @ (scale * v - grip)`` in the model frame.
+    """
+
+    path: str  # absolute path of the file (an input: it may be anywhere the user says)
+    format: Literal["gltf", "obj", "fbx", "blend"]
+    scale: float = 1.0
+    grip: Vec3 = (0.0, 0.0, 0.0)  # grip point in the scaled file frame
+    rotation: Vec3 = (0.0, 0.0, 0.0)  # XYZ Euler, radians
+
+
 class Model(_M):
     """A model made of parts, built as one Blender object. Labelled models get ``instance_id >= 1``."""
 
@@ -54,6 +68,7 @@ class Model(_M):
     # model-frame points of interest (held objects): grip, support hand, muzzle and its axis
     points: dict[str, Vec3] = Field(default_factory=dict)
     meta: dict[str, float | str | bool] = Field(default_factory=dict)
+    asset: AssetRef | None = None  # a user asset file instead of parts (parts is then empty)
 
 
 class Placed(_M):
@@ -112,6 +127,9 @@ class HeldTrack(_M):
     position: list[Vec3]
     rotation: list[Vec3]
     carry: str = "aimed"
+    states: list[str] = Field(
+        default_factory=list
+    )  # carry state per frame (aimed, low_ready, side, held_out)
 
 
 class RenderSettings(_M):
@@ -167,3 +185,4 @@ class ClipPlan(_M):
     camera: CameraTrack
     render: RenderSettings
     pair_id: str | None = None
+    pair_index: int | None = None  # k for clips 2k and 2k+1 of a counterfactual pair (also seeds their noise)

@@ -226,3 +226,29 @@ def test_cli_export_and_bad_format(tiny_dataset, tmp_path):
         assert res.exit_code == 1 and named in res.output and len(res.output.strip().splitlines()) == 1
     res = runner.invoke(app, ["export", str(tmp_path / "nothing"), "--out", str(tmp_path)])
     assert res.exit_code == 1 and "no manifest.jsonl" in res.output
+
+
+def test_a_counterfactual_pair_lands_in_one_split_in_every_export(tiny_dataset, tmp_path):
+    ds = tmp_path / "ds"
+    shutil.copytree(tiny_dataset, ds)
+    pair = ("000001", "000002")
+    for cid in pair:
+        labels = labels_of(ds / "clips" / cid)
+        labels["pair_id"] = "pair-a"
+        (ds / "clips" / cid / "labels.json").write_text(json.dumps(labels))
+    recs = [
+        {**r, "pair_id": "pair-a" if r["clip_id"] in pair else None}
+        for r in read_jsonl(ds / "manifest.jsonl")
+    ]
+    (ds / "manifest.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+    from generator.dataset.validate import validate_dataset
+
+    assert validate_dataset(ds).ok
+    for ratios in ({"train": 0.5, "test": 0.5}, {"a": 1, "b": 1, "c": 1, "d": 1}):
+        export_dataset(ds, ["cliplist"], ds / "exports", ratios)
+        rows = {
+            r["clip_id"]: r
+            for r in map(json.loads, (ds / "exports" / "clips.jsonl").read_text().splitlines())
+        }
+        assert rows[pair[0]]["split"] == rows[pair[1]]["split"]
+        assert rows[pair[0]]["pair_id"] == "pair-a"

@@ -106,6 +106,20 @@ def event_outside_clip(ds, clip):
     write_labels(clip, labels)
 
 
+def dropped_annotation(ds, clip):
+    labels = labels_of(clip)
+    fl, a = first_visible(labels)
+    fl["annotations"].remove(a)
+    write_labels(clip, labels)
+
+
+def repeated_annotation(ds, clip):
+    labels = labels_of(clip)
+    fl = labels["frames"][0]
+    fl["annotations"].append(fl["annotations"][0])
+    write_labels(clip, labels)
+
+
 def line_without_folder(ds, clip):
     shutil.rmtree(clip)
 
@@ -152,6 +166,8 @@ CORRUPTIONS = {
     schema_violation: "frames.0.annotations.0.visible_fraction",
     unknown_label_field: "weapon: Extra inputs",
     event_outside_clip: "event shot",
+    dropped_annotation: "with no annotation in this frame",
+    repeated_annotation: "annotations for ids",
     line_without_folder: "has no folder",
     folder_without_line: "not in manifest.jsonl",
     manifest_schema: "manifest.jsonl line",

@@ -104,7 +104,7 @@ def check_clip_structure(labels: ClipLabels, rel: str) -> list[str]:
         problems.append(f"{rel}: instance ids repeat: {ids}")
     for fl in labels.frames:
         got = [a.instance_id for a in fl.annotations]
-        if sorted(got) != sorted(ids):
+        if len(set(got)) != len(got) or not set(got) <= set(ids):
             problems.append(f"{rel}: frame {fl.index}: annotations for ids {got}, instances are {ids}")
             break
     return problems
@@ -137,6 +137,11 @@ def check_frame(clip: Path, labels: ClipLabels, fl, known: set[int], rel: str) -
     stray = sorted(set(found) - known)
     if stray:
         problems.append(f"{rel}: frame {fl.index}: mask holds unlabelled ids {stray}")
+    unannotated = sorted((set(found) & known) - {a.instance_id for a in fl.annotations})
+    if unannotated:
+        problems.append(
+            f"{rel}: frame {fl.index}: mask holds ids {unannotated} with no annotation in this frame"
+        )
     for a in fl.annotations:
         box, area = found.get(a.instance_id, (None, 0))
         if a.bbox_modal != box:

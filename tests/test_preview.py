@@ -131,3 +131,24 @@ def test_smoke_fails_naming_a_broken_scene(tmp_path):
     assert "broken" in res.stderr and "good" not in res.stderr.split("smoke failed:")[-1]
     xml = junit.read_text()
     assert 'name="broken"' in xml and "<failure" in xml and 'name="good"' in xml and 'failures="1"' in xml
+
+
+def test_two_parameter_sweep_grid_is_row_major(tmp_path):
+    res = sweep(
+        DEMO,
+        ["render.frames=2"],
+        [("camera.fov_deg", ["50", "90"]), ("clips", ["1", "2", "3"])],
+        seed=5,
+        index=0,
+        width=32,
+        height=24,
+        engine="workbench",
+        samples=1,
+        out=tmp_path / "g.png",
+    )
+    assert res["captions"][:3] == [
+        "camera.fov_deg=50\nclips=1",
+        "camera.fov_deg=90\nclips=1",
+        "camera.fov_deg=50\nclips=2",
+    ]
+    assert Image.open(tmp_path / "g.png").size == (2 * 32, CAPTION_H + 3 * (24 + CAPTION_H))

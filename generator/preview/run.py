@@ -169,7 +169,8 @@ def sweep(
     if not 1 <= len(params) <= 2:
         raise PovgenError("sweep takes one or two --param KEY --values a,b,c pairs")
     t0 = time.perf_counter()
-    combos = list(product(*[[(k, v) for v in vals] for k, vals in params]))
+    # row-major grid: the first parameter varies along a row, the second down the columns
+    combos = [tuple(reversed(c)) for c in product(*[[(k, v) for v in vals] for k, vals in reversed(params)])]
     plans, captions = [], []
     for combo in combos:
         sets = [f"{k}={v}" for k, v in combo]

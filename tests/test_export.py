@@ -252,3 +252,25 @@ def test_a_counterfactual_pair_lands_in_one_split_in_every_export(tiny_dataset, 
         }
         assert rows[pair[0]]["split"] == rows[pair[1]]["split"]
         assert rows[pair[0]]["pair_id"] == "pair-a"
+
+
+def test_class_list_is_shared_by_splits_and_can_be_fixed(tiny_dataset, tmp_path):
+    written = export_dataset(tiny_dataset, ["coco"], tmp_path / "a", {"train": 0.5, "val": 0.5})
+    docs = [json.loads(open(p).read()) for p in written["coco"]]
+    assert len(docs) == 2 and docs[0]["categories"] == docs[1]["categories"]
+    fixed = ["shotgun", "handgun", "hand_right"]
+    export_dataset(tiny_dataset, ["coco", "yolo"], tmp_path / "b", ALL, classes=fixed)
+    doc = json.loads((tmp_path / "b" / "coco" / "all.json").read_text())
+    assert [(c["id"], c["name"]) for c in doc["categories"]] == [
+        (1, "shotgun"),
+        (2, "handgun"),
+        (3, "hand_right"),
+    ]
+    assert {a["category_id"] for a in doc["annotations"]} <= {2, 3} and doc["annotations"]
+    assert yaml.safe_load((tmp_path / "b" / "yolo" / "data.yaml").read_text())["names"] == dict(
+        enumerate(fixed)
+    )
+    lines = [
+        x for p in (tmp_path / "b" / "yolo" / "labels" / "all").iterdir() for x in p.read_text().splitlines()
+    ]
+    assert lines and {int(x.split()[0]) for x in lines} <= {1, 2}

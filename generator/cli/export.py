@@ -32,12 +32,21 @@ def export(
         bool, typer.Option(help="WebDataset: one sample per frame instead of per clip.")
     ] = False,
     shard_size: Annotated[int, typer.Option(help="WebDataset: samples per tar shard.")] = 1000,
+    classes: Annotated[
+        str | None,
+        typer.Option(
+            help="COCO/YOLO class list in id order, e.g. handgun,rifle,shotgun (default: all, sorted)."
+        ),
+    ] = None,
 ) -> None:
     """Write the dataset as COCO (video-aware), YOLO, clip lists (CSV/JSONL) and WebDataset shards."""
     from generator.dataset.splits import parse_ratios
     from generator.export.run import export_dataset
 
-    written = export_dataset(dataset, formats or ["all"], out_dir, parse_ratios(split), per_frame, shard_size)
+    names = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
+    written = export_dataset(
+        dataset, formats or ["all"], out_dir, parse_ratios(split), per_frame, shard_size, names
+    )
     for fmt, paths in written.items():
         shown = ", ".join(paths[:4]) + (f" (+{len(paths) - 4} more)" if len(paths) > 4 else "")
         out.print(f"{fmt}: {shown}", highlight=False, soft_wrap=True)

@@ -26,9 +26,12 @@ def rle(binary: np.ndarray) -> dict:
     return {"size": [int(enc["size"][0]), int(enc["size"][1])], "counts": enc["counts"].decode("ascii")}
 
 
-def coco_dict(clips: list[Clip], image_path=None, description: str = "povgen") -> dict:
-    """The COCO document of some clips. ``image_path(clip, frame)`` gives each frame's file_name."""
-    cats = categories(clips)
+def coco_dict(
+    clips: list[Clip], image_path=None, description: str = "povgen", classes: list[str] | None = None
+) -> dict:
+    """The COCO document of some clips. ``image_path(clip, frame)`` gives each frame's file_name; ``classes``
+    fixes the category list (ids 1..n in its order; other categories are left out)."""
+    cats = classes or categories(clips)
     cat_id = {c: k + 1 for k, c in enumerate(cats)}
     videos, images, anns = [], [], []
     for vid, clip in enumerate(clips, 1):
@@ -59,7 +62,7 @@ def coco_dict(clips: list[Clip], image_path=None, description: str = "povgen") -
                 }
             )
             for a in frame["annotations"]:
-                if a["bbox_modal"] is None or a["area_px"] == 0:
+                if a["bbox_modal"] is None or a["area_px"] == 0 or a["category"] not in cat_id:
                     continue
                 x0, y0, x1, y1 = a["bbox_modal"]
                 anns.append(
@@ -120,7 +123,9 @@ def decoded_frames(out: Path, dataset_root: Path):
     return image_path
 
 
-def export_coco(clips: list[Clip], splits: dict[str, str], out: Path, dataset_root: Path) -> list[Path]:
+def export_coco(
+    clips: list[Clip], splits: dict[str, str], out: Path, dataset_root: Path, classes: list[str] | None = None
+) -> list[Path]:
     """Write ``out/<split>.json`` per split; file_names are relative to the dataset root."""
     out.mkdir(parents=True, exist_ok=True)
     for stale in out.glob("*.json"):
@@ -129,7 +134,9 @@ def export_coco(clips: list[Clip], splits: dict[str, str], out: Path, dataset_ro
     image_path = decoded_frames(out, dataset_root)
     for split in sorted(set(splits.values())):
         subset = [c for c in clips if splits[c.clip_id] == split]
-        doc = coco_dict(subset, image_path, description=f"povgen {dataset_root.name} {split}")
+        doc = coco_dict(
+            subset, image_path, f"povgen {dataset_root.name} {split}", classes or categories(clips)
+        )
         doc["info"]["image_root"] = os.path.relpath(dataset_root, out)  # file_names are relative to it
         path = out / f"{split}.json"
         path.write_text(json.dumps(doc), encoding="utf-8")

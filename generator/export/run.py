@@ -24,6 +24,7 @@ def export_dataset(
     ratios: dict[str, float] | None = None,
     per_frame: bool = False,
     shard_size: int = 1000,
+    classes: list[str] | None = None,
 ) -> dict[str, list[str]]:
     """Export ``root`` in each format into ``out`` (default ``root/exports``); returns written paths by format."""
     root = Path(root)
@@ -32,6 +33,8 @@ def export_dataset(
         raise PovgenError(f"--format {bad[0]}: unknown format; choose from {', '.join(FORMATS)} or all")
     if "all" in formats or not formats:
         formats = list(FORMATS)
+    if classes is not None and (not classes or len(set(classes)) != len(classes)):
+        raise PovgenError(f"--classes {','.join(classes)}: give each class name once")
     out = Path(out) if out is not None else inside(root, "exports")
     clips = load_clips(root)
     splits = assign_splits(
@@ -42,9 +45,9 @@ def export_dataset(
     (out / "splits.json").write_text(json.dumps(splits, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for fmt in formats:
         if fmt == "coco":
-            paths = export_coco(clips, splits, out / "coco", root)
+            paths = export_coco(clips, splits, out / "coco", root, classes)
         elif fmt == "yolo":
-            paths = [export_yolo(clips, splits, out / "yolo")]
+            paths = [export_yolo(clips, splits, out / "yolo", classes)]
         elif fmt == "cliplist":
             paths = list(export_cliplist(clips, splits, out))
         else:

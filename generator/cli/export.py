@@ -31,7 +31,7 @@ def export(
     per_frame: Annotated[
         bool, typer.Option(help="WebDataset: one sample per frame instead of per clip.")
     ] = False,
-    shard_size: Annotated[int, typer.Option(help="WebDataset: samples per tar shard.")] = 1000,
+    shard_size: Annotated[int, typer.Option(min=1, help="WebDataset: samples per tar shard.")] = 1000,
     classes: Annotated[
         str | None,
         typer.Option(
@@ -59,7 +59,7 @@ def inspect(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Where to write (default CLIP/inspect).")
     ] = None,
-    scale: Annotated[int, typer.Option(help="Upscale factor for small clips (0 = automatic).")] = 0,
+    scale: Annotated[int, typer.Option(min=0, help="Upscale factor for small clips (0 = automatic).")] = 0,
 ) -> None:
     """Write overlay.mp4 and overlay.gif: boxes, tinted masks, event markers and a shake plot under the frames."""
     from generator.report.inspect import inspect_clip
@@ -75,7 +75,7 @@ def report(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Where to write (default DATASET/report).")
     ] = None,
-    sheet: Annotated[int, typer.Option(help="Clips in the contact sheet (at most).")] = 48,
+    sheet: Annotated[int, typer.Option(min=1, help="Clips in the contact sheet (at most).")] = 48,
 ) -> None:
     """Write report/index.html: contact sheet, counts, box and visibility histograms, events, timings."""
     from generator.report.report import write_report

@@ -217,7 +217,13 @@ def write_report(root: Path, out: Path | None = None, sheet: int = 48) -> Path:
         "trunc": hist_grid(
             d["truncation"], "truncation", "share outside the image", out / "truncation.png", range_=(0, 1)
         ),
-        "events": hist_grid(d["event_time"], "event timing", "seconds from clip start", out / "events.png"),
+        "events": hist_grid(
+            d["event_time"],
+            "event timing",
+            "seconds from clip start",
+            out / "events.png",
+            range_=(0, max(c.labels["duration_s"] for c in clips)),
+        ),
         "place": place_light(clips, d, out / "place_light.png"),
         "timing": timings_plot(d, out / "timings.png"),
     }

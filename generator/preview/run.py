@@ -17,6 +17,7 @@ from PIL import Image
 from generator.config import load_config
 from generator.config.models import SceneConfig
 from generator.errors import PovgenError
+from generator.labels.make import instances_of
 from generator.plan import plan_clip, save_plan
 from generator.plan.model import ClipPlan
 from generator.preview.sheet import overlay, tile
@@ -96,8 +97,9 @@ def render_tiles(
 
 
 def _strip(t: Tile, with_overlay: bool) -> np.ndarray:
+    cats = {i.instance_id: i.category for i in instances_of(t.plan)}
     imgs = [
-        overlay(im, ids) if with_overlay and ids is not None else im
+        overlay(im, ids, cats) if with_overlay and ids is not None else im
         for im, ids in zip(t.images, t.ids, strict=True)
     ]
     return np.concatenate(imgs, axis=1)

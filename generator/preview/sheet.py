@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import colorsys
-
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from generator.labels.boxes import boxes_by_id
+from generator.report.draw import draw_labels
 
 CAPTION_H = 26
 
 
-def instance_color(instance_id: int) -> tuple[int, int, int]:
-    """A distinct, stable colour per instance id."""
-    r, g, b = colorsys.hsv_to_rgb((instance_id * 0.618034) % 1.0, 0.85, 1.0)
-    return int(r * 255), int(g * 255), int(b * 255)
-
-
-def overlay(image: np.ndarray, ids: np.ndarray, alpha: float = 0.4) -> np.ndarray:
-    """Tint each instance's mask pixels and draw its modal box."""
-    out = image.astype(np.float32).copy()
-    boxes = boxes_by_id(ids)
-    for iid in boxes:
-        m = ids == iid
-        out[m] = (1 - alpha) * out[m] + alpha * np.array(instance_color(iid), np.float32)
-    pil = Image.fromarray(out.clip(0, 255).astype(np.uint8))
-    draw = ImageDraw.Draw(pil)
-    for iid, (box, _) in boxes.items():
-        draw.rectangle([box[0], box[1], box[2] - 1, box[3] - 1], outline=instance_color(iid), width=1)
-    return np.asarray(pil)
+def overlay(image: np.ndarray, ids: np.ndarray, categories: dict[int, str]) -> np.ndarray:
+    """Tint each instance's mask pixels and draw its modal box and category (see report/draw.py)."""
+    anns = [
+        {"instance_id": iid, "category": categories.get(iid, str(iid)), "bbox_modal": box}
+        for iid, (box, _) in boxes_by_id(ids).items()
+    ]
+    return draw_labels(image, ids, anns)
 
 
 def tile(images: list[np.ndarray], captions: list[str], cols: int, title: str = "") -> Image.Image:

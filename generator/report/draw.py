@@ -67,7 +67,8 @@ def draw_labels(
         if a.get("bbox_modal"):
             x0, y0, x1, y1 = (v * scale for v in a["bbox_modal"])
             cv2.rectangle(img, (x0, y0), (x1 - 1, y1 - 1), c, 1)
-            label = f"{a['category']} {a['visible_fraction']:.2f}"
+            vis = a.get("visible_fraction")
+            label = a["category"] + (f" {vis:.2f}" if vis is not None else "")
             cv2.putText(
                 img, label, (x0 + 2, max(10, y0 - 3)), cv2.FONT_HERSHEY_SIMPLEX, 0.35, c, 1, cv2.LINE_AA
             )

@@ -244,3 +244,13 @@ def test_pairs_share_everything_but_the_held_object():
             h.model.materials.get("skin") for h in b.hands
         ][:1]
     assert len({p.pair_id for p in plans}) == 6
+
+
+@pytest.mark.parametrize("name", ["handgun", "rifle", "shotgun", "umbrella", "selfie_stick"])
+def test_aimed_and_held_objects_stay_in_front_of_the_camera(name):
+    for seed in range(20):
+        m = FACTORIES[name](np.random.default_rng(seed))
+        for mount in ("head", "chest", "handheld", "weapon"):
+            pos, rot = carry_pose(name, mount, "aimed")
+            z = (all_corners(m) @ euler_to_matrix(rot).T + pos)[:, 2]
+            assert z.max() < -0.01, (name, mount, seed, z.max())

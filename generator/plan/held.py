@@ -33,13 +33,13 @@ CARRY: dict[str, dict[str, tuple[tuple[float, float, float], tuple[float, float,
         "head": ((0.0, -0.07, -0.5), (0.0, 0.0, 0.0)),
         "chest": ((0.02, -0.13, -0.5), (0.1, 0.02, 0.0)),
         "handheld": ((0.1, -0.16, -0.45), (0.05, 0.1, 0.05)),
-        "weapon": ((-0.035, -0.06, 0.05), (0.0, 0.0, 0.0)),
+        "weapon": ((-0.035, -0.06, -0.09), (0.0, 0.0, 0.0)),
     },
     "long": {
-        "head": ((0.02, -0.16, -0.28), (0.0, 0.02, 0.0)),
-        "chest": ((0.08, -0.08, -0.3), (0.08, 0.06, 0.0)),
-        "handheld": ((0.12, -0.15, -0.4), (0.05, 0.15, 0.1)),
-        "weapon": ((-0.04, -0.09, 0.15), (0.0, 0.0, 0.0)),
+        "head": ((0.02, -0.15, -0.46), (0.0, 0.02, 0.0)),
+        "chest": ((0.08, -0.1, -0.47), (0.08, 0.06, 0.0)),
+        "handheld": ((0.12, -0.18, -0.5), (0.05, 0.15, 0.1)),
+        "weapon": ((-0.05, -0.08, -0.46), (0.0, 0.0, 0.0)),
     },
     "phone": {"head": ((0.07, -0.15, -0.46), (0.2, 0.0, 0.1))},
     "two_side": {"head": ((0.0, -0.15, -0.45), (0.3, 0.0, 0.0))},
@@ -50,6 +50,7 @@ CARRY: dict[str, dict[str, tuple[tuple[float, float, float], tuple[float, float,
     "fist_z": {"head": ((0.1, -0.15, -0.45), (0.0, 0.0, 0.0))},
     "empty": {"head": ((0.0, -0.17, -0.40), (0.15, 0.0, 0.0))},
 }
+# long guns sit far enough forward that the butt stays in front of the camera (labels project geometry)
 # harmless objects: shift of the head pose for the other mounts
 MOUNT_SHIFT = {
     "head": (0.0, 0.0, 0.0),

@@ -1,15 +1,19 @@
-"""Counterfactual pairs rendered with real bpy: the two clips differ only where the held objects and hands are."""
+"""Real bpy renders: counterfactual pairs differ only at the held objects and hands; a weapon raised into view."""
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import cv2
 import numpy as np
-from conftest import SMOKE
+from conftest import ROOT, SMOKE
 
 from generator.config import load_config
 from generator.dataset.validate import validate_dataset
+from generator.plan import plan_clip, save_plan
+from generator.plan.held import carry_track
 from generator.run.generate import generate
 from generator.run.pool import PoolOptions
 
@@ -54,3 +58,47 @@ def check_pair(out, k):
         assert np.median(outside) <= 1
         changed_inside += int((diff[union] > 12).sum())
     assert changed_inside > 20  # the held objects do differ
+
+
+def test_weapon_enters_the_view_and_its_first_visible_frame_is_labelled(tmp_path):
+    cfg = load_config(
+        SMOKE,
+        [
+            "render.width=64",
+            "render.height=48",
+            "render.frames=8",
+            "render.fps=10",
+            "render.samples=1",
+            "content.positive_fraction=1",
+            "motion.path=stand",
+        ],
+    )
+    plan = plan_clip(cfg, 3, 0)
+    t = np.arange(8) / 10
+    states = ["side"] * 3 + ["aimed"] * 5
+    track = carry_track(plan.axes.held_object, plan.camera.mount, states, t, 2.0, np.random.default_rng(0))
+    plan = plan.model_copy(update={"held_track": track})
+    save_plan(plan, tmp_path / "plan.json")
+    cmd = [
+        sys.executable,
+        "-m",
+        "generator.cli",
+        "render-plan",
+        str(tmp_path / "plan.json"),
+        "--out",
+        str(tmp_path / "ds"),
+    ]
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert res.returncode == 0, res.stderr[-2000:]
+    clip = tmp_path / "ds" / "clips" / "000000"
+    labels = json.loads((clip / "labels.json").read_text())
+    areas = []
+    for fl in labels["frames"]:
+        mask = cv2.imread(str(clip / fl["mask"]), cv2.IMREAD_UNCHANGED)
+        areas.append(int((mask == 1).sum()))
+    assert areas[:3] == [0, 0, 0] and areas[-1] > 0  # at the side out of view, then raised into it
+    first = next(i for i, a in enumerate(areas) if a > 0)
+    assert (
+        labels["first_visible"]["type"] == "weapon_visible_start"
+        and labels["first_visible"]["frame"] == first
+    )

@@ -15,12 +15,21 @@ import numpy as np
 import OpenEXR
 
 from generator.blender import session
+from generator.blender.camera import configure_shutter
 from generator.blender.meshes import mesh_arrays
 from generator.blender.scene import build_scene
 from generator.dataset.layout import TMP_PREFIX, clip_dir, frame_name
 from generator.dataset.manifest import manifest_record
 from generator.dataset.video import encode_mp4
-from generator.labels.make import InstanceGeometry, camera_state, clip_labels, frame_annotations, motion_state
+from generator.labels.make import (
+    InstanceGeometry,
+    camera_state,
+    clip_labels,
+    frame_annotations,
+    motion_state,
+    motion_state_name,
+    muzzle_flash_at,
+)
 from generator.labels.schema import FrameLabels
 from generator.plan import save_plan
 from generator.plan.model import ClipPlan
@@ -85,6 +94,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         device = session.configure(
             built.scene, plan.render, seed=plan.dataset_seed * 100003 + plan.index, threads=threads
         )
+        configure_shutter(built.scene, plan.camera)
         _pass_outputs(built.scene, scratch)
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
         category = {p.model.instance_id: p.model.category for p in placed}
@@ -95,6 +105,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         if plan.held is not None and "muzzle" in plan.held.model.points:
             muzzle_local = np.asarray(plan.held.model.points["muzzle"], dtype=float)[None]
         intr = plan.camera.intrinsics.model_dump()
+        lens = plan.camera.lens.model_dump()
         t1 = time.perf_counter()
         timings["build"] = t1 - t0
 
@@ -119,7 +130,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
                 instances.append(
                     InstanceGeometry(iid, category[iid], verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle)
                 )
-            annotations = frame_annotations(ids, instances, cam_m, intr)
+            annotations = frame_annotations(ids, instances, cam_m, intr, lens)
             tc = time.perf_counter()
             timings["labels"] += tc - tb
             cv2.imwrite(str(tmp / "masks" / frame_name(f)), ids)
@@ -139,6 +150,8 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
                     camera=camera_state(plan, f),
                     motion=motion_state(plan, f),
                     annotations=annotations,
+                    motion_state=motion_state_name(plan, f),
+                    muzzle_flash=muzzle_flash_at(plan, f),
                 )
             )
             timings["write"] += time.perf_counter() - tc

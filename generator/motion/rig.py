@@ -20,6 +20,7 @@ def compose_camera(
     components: dict[str, dict[str, np.ndarray]],
     eye_height: float,
     pitch0: float,
+    mount_offset: tuple[float, float, float] = (0.0, 0.0, 0.0),
 ) -> tuple[np.ndarray, np.ndarray, dict[str, dict[str, list]]]:
     """Sum path and components into world positions and XYZ Euler rotations of the camera.
 
@@ -29,6 +30,7 @@ def compose_camera(
     n = len(path["yaw"])
     pos = path["position"].copy()
     pos[:, 2] += eye_height
+    pos += body_to_world(np.tile(np.asarray(mount_offset, dtype=float), (n, 1)), path["yaw"])
     rot = np.zeros((n, 3))
     for comp in components.values():
         pos += body_to_world(comp["position"], path["yaw"])

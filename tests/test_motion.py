@@ -246,3 +246,19 @@ def test_perspective_lens_puts_the_horizontal_fov_on_the_edges():
     half = np.deg2rad(35.0)
     xy, _ = project(np.array([[np.sin(half), 0, -np.cos(half)]]), intr.model_dump(), lens.model_dump())
     assert np.allclose(xy[0], [320, 90])
+
+
+def test_rolling_shutter_rows_are_solved_at_their_own_times():
+    """A point moving down the image at v px/frame is seen where its time equals its row's read-out time."""
+    from generator.labels.rolling import solve_rows
+
+    h, shutter, duty = 100, 0.6, 0.05
+    taus = np.linspace(-shutter / 2, shutter / 2, 9)
+    y0 = np.array([10.0, 50.0, 90.0])
+    v = 20.0
+    xy = np.stack([np.stack([np.full(3, 5.0), y0 + v * t], axis=1) for t in taus])
+    got, ok = solve_rows(taus, xy, np.ones((9, 3), bool), h, shutter, duty, 0.0)
+    a = -shutter / 2 + shutter * duty / 2
+    b = shutter * (1 - duty) / h
+    tau = (a + b * y0) / (1 - b * v)  # tau = a + b * y(tau), solved by hand
+    assert ok.all() and np.allclose(got[:, 1], y0 + v * tau, atol=1e-6)

@@ -18,6 +18,7 @@ from generator.blender import session
 from generator.blender.camera import configure_shutter
 from generator.blender.meshes import mesh_arrays
 from generator.blender.scene import build_scene
+from generator.blender.shutter import needs_sampling, sample_instances
 from generator.dataset.layout import TMP_PREFIX, clip_dir, frame_name
 from generator.dataset.manifest import manifest_record
 from generator.dataset.video import encode_mp4
@@ -121,15 +122,21 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
             timings["render"] += tb - ta
             ids, depth = _read_passes(scratch / f"pass_{f + 1:04d}.exr")
             cam_m = np.array(built.camera.matrix_world)
+            sampled = {}
+            if needs_sampling(plan):
+                held_id = plan.held.model.instance_id if plan.held is not None else -1
+                mz = (held_id, muzzle_local) if muzzle_local is not None else None
+                sampled = sample_instances(built.scene, built.camera, geo, plan, f, mz)
             instances = []
             for iid, (obj, verts, tris) in geo.items():
                 mw = np.array(obj.matrix_world)
                 muzzle = None
                 if muzzle_local is not None and plan.held is not None and iid == plan.held.model.instance_id:
                     muzzle = (muzzle_local @ mw[:3, :3].T + mw[:3, 3])[0]
-                instances.append(
-                    InstanceGeometry(iid, category[iid], verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle)
-                )
+                inst = InstanceGeometry(iid, category[iid], verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle)
+                if iid in sampled:
+                    inst.projected, inst.extent, inst.muzzle_xy = sampled[iid]
+                instances.append(inst)
             annotations = frame_annotations(ids, instances, cam_m, intr, lens)
             tc = time.perf_counter()
             timings["labels"] += tc - tb

@@ -173,9 +173,6 @@ class MotionConfig(Section):
     head_roll_deg: Num(0, 20) = Field(
         {"uniform": [2, 8]}, description="Head roll at the fastest scanning turn in degrees."
     )
-    weapon_sway_deg: Num(0, 5) = Field(
-        {"uniform": [0.2, 0.6]}, description="Held object's sway (0.5–2 Hz) RMS in degrees, in the camera."
-    )
     weapon_lag_s: Num(0, 0.5) = Field(
         {"uniform": [0.03, 0.12]}, description="Time constant of the held object's lag behind camera turns."
     )

@@ -31,6 +31,12 @@ class InstanceGeometry:
     verts_world: np.ndarray
     tris: np.ndarray
     muzzle_world: np.ndarray | None = None
+    # rolling shutter / motion blur: projections solved per row time (see labels/rolling.py); None = project
+    projected: tuple[np.ndarray, np.ndarray] | None = (
+        None  # (xy (N,2), depth (N,)) at each row's mid-exposure
+    )
+    extent: np.ndarray | None = None  # (M,2) image points over each row's exposure, for the amodal box
+    muzzle_xy: np.ndarray | None = None
 
 
 def frame_annotations(
@@ -45,12 +51,25 @@ def frame_annotations(
     modal = boxes_by_id(ids)
     out = []
     for inst in instances:
-        xy, depth = project(world_to_camera(inst.verts_world, cam_matrix_world), intr, lens)
+        if inst.projected is not None:
+            xy, depth = inst.projected
+        else:
+            xy, depth = project(world_to_camera(inst.verts_world, cam_matrix_world), intr, lens)
         box = amodal_box(xy, depth)
+        if inst.extent is not None and len(inst.extent) and box is not None:
+            e = inst.extent
+            box = [
+                min(box[0], float(e[:, 0].min())),
+                min(box[1], float(e[:, 1].min())),
+                max(box[2], float(e[:, 0].max())),
+                max(box[3], float(e[:, 1].max())),
+            ]
         inside, total = silhouette_area(xy, depth, inst.tris, w, h)
         mbox, area = modal.get(inst.instance_id, (None, 0))
         muzzle = None
-        if inst.muzzle_world is not None:
+        if inst.muzzle_xy is not None:
+            muzzle = [round(float(inst.muzzle_xy[0]), 3), round(float(inst.muzzle_xy[1]), 3)]
+        elif inst.muzzle_world is not None:
             mxy, mdepth = project(world_to_camera(inst.muzzle_world[None], cam_matrix_world), intr, lens)
             if mdepth[0] > 0:
                 muzzle = [round(float(mxy[0, 0]), 3), round(float(mxy[0, 1]), 3)]

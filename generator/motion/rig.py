@@ -38,11 +38,12 @@ def compose_camera(
     pitch, roll, yaw = rot[:, 0], rot[:, 1], rot[:, 2]
     euler = np.stack([BASE_TILT + pitch0 + pitch, roll, path["yaw"] + yaw], axis=1)
     listed = {
-        name: {"position": _rows(c["position"]), "rotation": _rows(c["rotation"])}
+        name: {"position": rows(c["position"]), "rotation": rows(c["rotation"])}
         for name, c in components.items()
     }
     return pos, euler, listed
 
 
-def _rows(a: np.ndarray) -> list:
-    return [tuple(float(round(v, 9)) for v in row) for row in a]
+def rows(a: np.ndarray, decimals: int = 9) -> list:
+    """Rows of an (N,3) array as rounded tuples (stable JSON), vectorised."""
+    return [tuple(row) for row in np.round(np.asarray(a, dtype=float), decimals).tolist()]

@@ -13,10 +13,9 @@ from generator.config.models import SceneConfig
 from generator.motion.mounts import mount_of
 from generator.motion.path import make_path
 from generator.motion.recoil import Kick, camera_kick
-from generator.motion.rig import compose_camera
+from generator.motion.rig import compose_camera, rows
 from generator.motion.shake import breathing, drift, frame_times, gait, scan, tremor, tremor_spec
 from generator.plan.environment import Place
-from generator.plan.geometry import r3
 from generator.plan.model import CameraTrack, Intrinsics, Lens
 
 SENSOR_WIDTH_MM = 36.0
@@ -156,8 +155,8 @@ def plan_camera(
         mount=mount_name,
         lens=lens,
         intrinsics=intr,
-        position=[r3(p) for p in pos],
-        rotation=[r3(q) for q in rot],
+        position=rows(pos, 6),
+        rotation=rows(rot, 6),
         components=listed,
         states=[f"{s}/{a}" for s, a in zip(path_state, carry, strict=True)],
         shutter=round(shutter, 6) if blur else (ROLLING_EXPOSURE if rolling else 0.0),

@@ -11,9 +11,9 @@ import numpy as np
 
 from generator.config.models import SceneConfig
 from generator.motion.recoil import Kick, draw_kick
+from generator.motion.rig import rows
 from generator.motion.timeline import Drawn, carry_states, draw_timeline, name_events
 from generator.motion.weapon import compose_held, kick_motion, lag, raise_motion
-from generator.plan.geometry import r3
 from generator.plan.model import CameraTrack, HeldTrack, ShotEffect, Timeline, TimelineEvent
 
 # a negative's action on its held object: (rise_deg, peak_s, recovery_s) ranges; phone taps dip (negative rise)
@@ -159,13 +159,12 @@ def held_motion(
         np.asarray(track.position, dtype=float), np.asarray(track.rotation, dtype=float), comps
     )
     listed = {
-        k: {"position": [r3(p) for p in c["position"]], "rotation": [r3(q) for q in c["rotation"]]}
-        for k, c in comps.items()
+        k: {"position": rows(c["position"], 6), "rotation": rows(c["rotation"], 6)} for k, c in comps.items()
     }
     return track.model_copy(
         update={
-            "position": [r3(p) for p in pos],
-            "rotation": [r3(q) for q in rot_out],
+            "position": rows(pos, 6),
+            "rotation": rows(rot_out, 6),
             "states": ev.states,
             "components": listed,
         }

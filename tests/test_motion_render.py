@@ -160,3 +160,15 @@ def test_rolling_shutter_boxes_hold_the_rows_seen_at_their_own_times(tmp_path, b
                 assert am[0] <= m[0] + 1 and am[1] <= m[1] + 1 and am[2] >= m[2] - 1 and am[3] >= m[3] - 1
                 n += 1
     assert n >= 20
+
+
+def test_labels_give_back_the_camera_path_and_every_event(shot_clips):
+    for labels in shot_clips:
+        plan = json.loads((labels["_dir"] / "plan.json").read_text())
+        path = [f["camera"]["position"] for f in labels["frames"]]
+        assert np.allclose(path, plan["camera"]["position"])
+        assert [f["motion_state"] for f in labels["frames"]] == plan["camera"]["states"]
+        got = {(e["type"], e["frame"]) for e in labels["events"]}
+        assert {(e["type"], e["frame"]) for e in plan["timeline"]["events"]} <= got
+        assert any(e["type"] == "weapon_visible_start" for e in labels["events"])
+        assert set(labels["frames"][0]["motion"]) >= {"gait", "tremor", "breathing", "drift", "scan", "recoil"}

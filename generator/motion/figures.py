@@ -18,10 +18,19 @@ from generator.motion.recoil import RECOIL_CLASSES, impulse
 from generator.plan import plan_clip
 
 DEMO = {
-    "render": {"frames": 300, "fps": 30},
+    "render": {"frames": 600, "fps": 60},
     "content": {"positive_fraction": 1},
     "motion": {"path": "walk", "scan_deg": 30, "tremor_deg": 0.2},
-    "events": {"force_shot_frames": [150, 157, 164]},
+    "events": {
+        "start_aimed": 0,
+        "raise_at_s": 1.0,
+        "raise_s": 0.5,
+        "shots": 3,
+        "first_shot_s": 2.5,
+        "split_s": 0.25,
+        "lower": 1,
+        "reload": 0,
+    },
 }
 
 
@@ -49,7 +58,7 @@ def component_plots(out: Path) -> list[Path]:
         ax.tick_params(labelsize=7)
     axes[0].legend(fontsize=7, ncol=3, loc="upper right")
     axes[-1].set_xlabel("time (s)")
-    fig.suptitle("Camera components of one planned clip (walk, scanning, three shots at 5.0 s)", fontsize=9)
+    fig.suptitle("Camera components of one planned clip (walk, scanning, raise at 1 s, three shots from 4 s, lower)", fontsize=9)
     fig.tight_layout()
     paths = [out / "motion_components.png"]
     fig.savefig(paths[-1])

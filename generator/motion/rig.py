@@ -44,6 +44,6 @@ def compose_camera(
     return pos, euler, listed
 
 
-def rows(a: np.ndarray, decimals: int = 9) -> list:
+def rows(a: np.ndarray, decimals: int = 7) -> list:
     """Rows of an (N,3) array as rounded tuples (stable JSON), vectorised."""
     return [tuple(row) for row in np.round(np.asarray(a, dtype=float), decimals).tolist()]

@@ -171,4 +171,11 @@ def test_labels_give_back_the_camera_path_and_every_event(shot_clips):
         got = {(e["type"], e["frame"]) for e in labels["events"]}
         assert {(e["type"], e["frame"]) for e in plan["timeline"]["events"]} <= got
         assert any(e["type"] == "weapon_visible_start" for e in labels["events"])
-        assert set(labels["frames"][0]["motion"]) >= {"gait", "tremor", "breathing", "drift", "scan", "recoil"}
+        assert set(labels["frames"][0]["motion"]) >= {
+            "gait",
+            "tremor",
+            "breathing",
+            "drift",
+            "scan",
+            "recoil",
+        }

@@ -58,7 +58,10 @@ def component_plots(out: Path) -> list[Path]:
         ax.tick_params(labelsize=7)
     axes[0].legend(fontsize=7, ncol=3, loc="upper right")
     axes[-1].set_xlabel("time (s)")
-    fig.suptitle("Camera components of one planned clip (walk, scanning, raise at 1 s, three shots from 4 s, lower)", fontsize=9)
+    fig.suptitle(
+        "Camera components of one planned clip (walk, scanning, raise at 1 s, three shots from 4 s, lower)",
+        fontsize=9,
+    )
     fig.tight_layout()
     paths = [out / "motion_components.png"]
     fig.savefig(paths[-1])

@@ -40,7 +40,7 @@ def test_inspect_writes_overlay_video_gif_and_tints_the_masks(tiny_dataset, tmp_
     checked = 0
     for a in fl["annotations"]:
         inner = cv2.erode((mask == a["instance_id"]).astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-        if inner.sum() < 3:
+        if inner.sum() < 10:  # tiny masks (wide lenses) lie under other instances' names
             continue
         want = 0.55 * raw[inner] + 0.45 * np.array(color_of(a["instance_id"]))
         assert np.median(np.abs(top[inner] - want)) <= 2

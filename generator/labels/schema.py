@@ -56,16 +56,28 @@ class FrameLabels(_M):
     camera: FrameCamera
     motion: dict[str, float] = Field(description="Magnitude of each shake component (rotation, degrees).")
     annotations: list[Annotation]
+    motion_state: str = Field("", description="Path state / carry state, e.g. 'walk/aimed'.")
+    muzzle_flash: bool = Field(False, description="A muzzle flash is visible in this frame.")
 
 
 class Event(_M):
     """A moment of the clip: visibility starts, aiming, shots, flashes, reloads."""
 
     type: Literal[
-        "weapon_visible_start", "object_visible_start", "aim_start", "shot", "muzzle_flash", "reload"
+        "weapon_visible_start",
+        "object_visible_start",
+        "aim_start",
+        "shot",
+        "muzzle_flash",
+        "reload",
+        "raise_start",
+        "hold_start",
+        "action",
+        "lower_start",
     ] = Field(description="What happens.")
     frame: int = Field(ge=0, description="Frame index where it happens.")
     time_s: float = Field(ge=0, description="The same moment in seconds.")
+    detail: str = Field("", description="What a negative's action is (phone_tap, drill_trigger, ...).")
 
 
 class InstanceInfo(_M):
@@ -84,6 +96,11 @@ class CameraInfo(_M):
     mount: str = Field(description="Where the camera is worn: head, chest, handheld...")
     lens: Lens
     intrinsics: Intrinsics
+    motion_blur_shutter: float = Field(0.0, description="Shutter as a fraction of the frame; 0 = no blur.")
+    rolling_shutter_s: float = Field(0.0, description="Readout time top to bottom row; 0 = global shutter.")
+    flow_available: bool = Field(
+        False, description="Optical flow is written (Cycles' Vector pass is empty with motion blur on)."
+    )
 
 
 class ClipLabels(_M):

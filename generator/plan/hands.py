@@ -22,9 +22,10 @@ HAND_IDS = {"hand_right": 2, "hand_left": 3}
 SLEEVES = {
     "long": ((0.02, 0.08), 0.1),
     "rolled": ((0.12, 0.2), 0.11),
-    "short": ((0.31, 0.36), 0.12),
+    "short": ((0.3, 0.3), 0.12),
     "jacket": ((0.0, 0.03), 0.12),
 }
+ARM_M = 0.26  # forearm length drawn from the wrist
 GRIPS = ("pistol", "shoulder", "fist_y", "fist_z", "phone", "two_side", "open")
 
 
@@ -73,30 +74,37 @@ def hand_style(
 
 
 def forearm(wrist, direction, style: HandStyle, watch: bool = False) -> list[Part]:
-    """Forearm (skin) from the wrist along ``direction``, a sleeve over its far part, a watch at the wrist."""
+    """Forearm (skin) from the wrist along ``direction``, a sleeve over its far part, a watch at the wrist.
+
+    The arm is kept ARM_M long so that it ends in front of the camera in every carry pose (labels project the
+    geometry, which must not cross the camera plane); beyond that it is out of view anyway.
+    """
     d = np.asarray(direction, dtype=float)
     d /= np.linalg.norm(d)
     w = np.asarray(wrist, dtype=float)
-    arm_len, sleeve_len = 0.30, 0.45
     rot = align_z(d)
     parts = [
         Part(
             shape="cylinder",
-            size=(0.062, 0.055, arm_len),
-            pos=r3(w + d * arm_len / 2),
+            size=(0.062, 0.055, ARM_M),
+            pos=r3(w + d * ARM_M / 2),
             rot=rot,
             material="skin",
             name="forearm",
-        ),
-        Part(
-            shape="cylinder",
-            size=(style.sleeve_d, style.sleeve_d * 0.95, sleeve_len),
-            pos=r3(w + d * (style.sleeve_from + sleeve_len / 2)),
-            rot=rot,
-            material="sleeve",
-            name="sleeve",
-        ),
+        )
     ]
+    sleeve_len = ARM_M + 0.02 - style.sleeve_from
+    if sleeve_len > 0.02:
+        parts.append(
+            Part(
+                shape="cylinder",
+                size=(style.sleeve_d, style.sleeve_d * 0.95, sleeve_len),
+                pos=r3(w + d * (style.sleeve_from + sleeve_len / 2)),
+                rot=rot,
+                material="sleeve",
+                name="sleeve",
+            )
+        )
     if watch and style.sleeve_from > 0.06:
         parts.append(
             Part(

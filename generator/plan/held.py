@@ -130,7 +130,7 @@ def carry_pose(held_name: str, mount: str = "head", state: str = "aimed") -> tup
     firearm = key in ("handgun", "long")
     if not (firearm and mount == "weapon"):  # a weapon-mounted camera sees its weapon the same in every state
         if state == "low_ready":
-            pos = pos + np.array([0.0, -0.12, 0.08])
+            pos = pos + np.array([0.0, -0.14, -0.02])
             pitch -= 0.7
         elif state == "side":
             pos = np.array([0.32, -0.55, 0.05])

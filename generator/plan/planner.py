@@ -11,6 +11,7 @@ from generator.config.models import SceneConfig
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
 from generator.plan.environment import FAMILIES
+from generator.plan.events import held_motion, plan_events
 from generator.plan.held import plan_carry, plan_held
 from generator.plan.model import ClipAxes, ClipPlan, RenderSettings
 from generator.plan.objects import WEAPON_CLASSES, weapon_kind
@@ -35,23 +36,34 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
     family = cfg.environment.draw("family", env_rng)
     place = FAMILIES[family](cfg.environment, cfg.lighting, env_rng)
 
-    camera = plan_camera(cfg, place, rng("camera"), rng("motion"))
+    weapon_class, kind = "none", "none"
+    if positive:
+        meta = choice.model.meta if choice.model is not None else {}
+        weapon_class = WEAPON_CLASSES.get(held_name, str(meta.get("class")))
+        kind = str(meta.get("kind", weapon_kind(held_name)))
+    real = kind == "real"  # replicas do not fire (no flash, smoke or casings)
+    ev_cfg = cfg
+    if choice.pair_id is not None:  # a pair's harmless twin jolts the camera like its firearm would
+        twin = weapon_class if positive else WEAPON_CLASSES.get(str(choice.carry_as), str(choice.carry_as))
+        ev_cfg = cfg.model_copy(update={"content": cfg.content.model_copy(update={"weapon": twin})})
+    ev = plan_events(ev_cfg, positive, held_name, weapon_class, real, rng("events"), rng("effects"))
+    camera = plan_camera(
+        cfg, place, rng("camera"), rng("motion"), ev.camera_kicks, ev.states, ev.drawn.aim_weight
+    )
     held = plan_held(cfg, held_name, rng("held"), rng("hands"), mount=camera.mount, model=choice.model)
     if choice.pair_id is not None:
         held.held = without_light(held.held)
     step_hz = float(camera.motion_params["step_hz"])
-    carry_as = choice.carry_as or held_name
-    track = plan_carry(
-        carry_as, frame_times(r.frames, r.fps), step_hz, positive, rng("carry"), mount=camera.mount
-    )
+    t = frame_times(r.frames, r.fps)
+    carry_as = choice.carry_as or held_name  # a pair's harmless twin is carried like its firearm
+    track = plan_carry(carry_as, t, step_hz, positive, rng("carry"), mount=camera.mount)
+    track = held_motion(track, camera, ev, carry_as, t)
 
     walking = camera.motion_params["path"] == "walk"
-    meta = held.held.model.meta if held.held is not None else {}
-    cls = str(meta.get("class", "none"))
     axes = ClipAxes(
         weapon_present=positive,
-        weapon_class=WEAPON_CLASSES.get(held_name, cls) if positive else "none",
-        weapon_kind=str(meta.get("kind", weapon_kind(held_name))) if positive else "none",
+        weapon_class=weapon_class if positive else "none",
+        weapon_kind=kind,
         context=place.context,
         held_object=held_name,
         mount=camera.mount,
@@ -75,6 +87,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         held_track=track,
         camera=camera,
         render=RenderSettings(**r.model_dump()),
+        timeline=ev.timeline,
         pair_id=choice.pair_id,
         pair_index=choice.pair_index,
     )

@@ -18,7 +18,7 @@ import numpy as np
 from generator.config.models import SceneConfig
 from generator.motion.shake import tremor, tremor_spec
 from generator.plan import hands as hands_mod
-from generator.plan.geometry import r3
+from generator.plan.geometry import euler_to_matrix, r3
 from generator.plan.model import HeldTrack, Model, Placed
 from generator.plan.objects import build_held
 
@@ -26,6 +26,7 @@ OBJECT_TO_CAMERA = (-np.pi / 2, 0.0, 0.0)  # the model's +Y (forward) onto the c
 HELD_INSTANCE_ID = 1
 STATES = ("aimed", "low_ready", "side", "held_out")
 MOUNTS = ("head", "chest", "handheld", "weapon")
+BUTT = np.array([0.0, -0.38, 0.03])  # a long gun's butt in the model frame (pivot of its low-ready dip)
 
 # carry key -> mount -> (grip anchor position in the camera frame, (pitch, yaw, cant) in radians), aimed/held out
 CARRY: dict[str, dict[str, tuple[tuple[float, float, float], tuple[float, float, float]]]] = {
@@ -129,7 +130,12 @@ def carry_pose(held_name: str, mount: str = "head", state: str = "aimed") -> tup
         pos = np.array(pos, dtype=float) + np.array(MOUNT_SHIFT.get(mount, (0.0, 0.0, 0.0)))
     firearm = key in ("handgun", "long")
     if not (firearm and mount == "weapon"):  # a weapon-mounted camera sees its weapon the same in every state
-        if state == "low_ready":
+        if state == "low_ready" and key == "long":  # muzzle dips about the butt, which stays in the shoulder
+            aimed = euler_to_matrix(np.array(OBJECT_TO_CAMERA) + np.array([pitch, yaw, cant]))
+            pitch -= 0.55
+            low = euler_to_matrix(np.array(OBJECT_TO_CAMERA) + np.array([pitch, yaw, cant]))
+            pos = pos + aimed @ BUTT - low @ BUTT + np.array([0.0, -0.03, -0.05])
+        elif state == "low_ready":
             pos = pos + np.array([0.0, -0.14, -0.02])
             pitch -= 0.7
         elif state == "side":

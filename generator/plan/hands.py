@@ -26,6 +26,7 @@ SLEEVES = {
     "jacket": ((0.0, 0.03), 0.12),
 }
 ARM_M = 0.26  # forearm length drawn from the wrist
+SEGMENT_M = 0.05  # longest piece of a forearm or sleeve
 GRIPS = ("pistol", "shoulder", "fist_y", "fist_z", "phone", "two_side", "open")
 
 
@@ -73,6 +74,24 @@ def hand_style(
     return HandStyle(mats=mats, sleeve_from=float(rng.uniform(lo, hi)), sleeve_d=d, watch=watch)
 
 
+def _segments(name: str, size_xy, start: float, length: float, w, d, rot, material: str) -> list[Part]:
+    """A cylinder along ``d`` from ``w + d*start`` split into pieces of at most SEGMENT_M: under a fisheye lens a
+    long straight edge bows outward, and labels take amodal boxes from vertices."""
+    n = max(1, int(np.ceil(length / SEGMENT_M)))
+    step = length / n
+    return [
+        Part(
+            shape="cylinder",
+            size=r3((size_xy[0], size_xy[1], step)),
+            pos=r3(w + d * (start + step * (i + 0.5))),
+            rot=rot,
+            material=material,
+            name=name,
+        )
+        for i in range(n)
+    ]
+
+
 def forearm(wrist, direction, style: HandStyle, watch: bool = False) -> list[Part]:
     """Forearm (skin) from the wrist along ``direction``, a sleeve over its far part, a watch at the wrist.
 
@@ -83,28 +102,11 @@ def forearm(wrist, direction, style: HandStyle, watch: bool = False) -> list[Par
     d /= np.linalg.norm(d)
     w = np.asarray(wrist, dtype=float)
     rot = align_z(d)
-    parts = [
-        Part(
-            shape="cylinder",
-            size=(0.062, 0.055, ARM_M),
-            pos=r3(w + d * ARM_M / 2),
-            rot=rot,
-            material="skin",
-            name="forearm",
-        )
-    ]
+    parts = _segments("forearm", (0.062, 0.055), 0.0, ARM_M, w, d, rot, "skin")
     sleeve_len = ARM_M + 0.02 - style.sleeve_from
     if sleeve_len > 0.02:
-        parts.append(
-            Part(
-                shape="cylinder",
-                size=(style.sleeve_d, style.sleeve_d * 0.95, sleeve_len),
-                pos=r3(w + d * (style.sleeve_from + sleeve_len / 2)),
-                rot=rot,
-                material="sleeve",
-                name="sleeve",
-            )
-        )
+        size = (style.sleeve_d, style.sleeve_d * 0.95)
+        parts += _segments("sleeve", size, style.sleeve_from, sleeve_len, w, d, rot, "sleeve")
     if watch and style.sleeve_from > 0.06:
         parts.append(
             Part(

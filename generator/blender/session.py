@@ -48,8 +48,50 @@ def select_device(scene: bpy.types.Scene, device: str) -> str:
     return "CPU"
 
 
+def gpu_renderer() -> str:
+    """The OpenGL/EGL renderer EEVEE draws with (a GPU name, or 'llvmpipe' for Mesa's software fallback)."""
+    try:
+        import gpu
+
+        return f"{gpu.platform.vendor_get()} {gpu.platform.renderer_get()}".strip()
+    except Exception as exc:  # noqa: BLE001 - no GPU context at all
+        return f"unavailable ({type(exc).__name__})"
+
+
+def configure_eevee(scene: bpy.types.Scene, r: RenderSettings) -> None:
+    """EEVEE settings for the colour image; the labels come from a 1-sample Cycles pass (see render_frame)."""
+    e = scene.eevee
+    e.taa_render_samples = r.samples
+    e.use_raytracing = r.max_bounces > 0
+    e.use_shadows = True
+
+
+def render_frame(scene: bpy.types.Scene, r: RenderSettings) -> None:
+    """Render the current frame to ``scene.render.filepath``; the compositor writes the id and depth passes.
+
+    Cycles gives colour and passes in one render. EEVEE has no exact object-index pass, so with EEVEE the
+    colour image is rendered first with the compositor off, then a 1-sample, 0-bounce Cycles render of the
+    same frame writes the exact ids and depth (the id comes from the first camera ray: not anti-aliased).
+    """
+    if r.engine != "eevee":
+        bpy.ops.render.render(write_still=True)
+        return
+    c = scene.cycles
+    saved = (c.samples, c.use_denoising, c.max_bounces)
+    scene.render.engine = "BLENDER_EEVEE"
+    scene.render.use_compositing = False
+    bpy.ops.render.render(write_still=True)
+    scene.render.engine = "CYCLES"
+    scene.render.use_compositing = True
+    c.samples, c.use_denoising, c.max_bounces = 1, False, 0
+    try:
+        bpy.ops.render.render(write_still=False)
+    finally:
+        c.samples, c.use_denoising, c.max_bounces = saved
+
+
 def configure(scene: bpy.types.Scene, r: RenderSettings, seed: int, threads: int) -> str:
-    """Cycles settings of a plan; returns the device in use."""
+    """Cycles settings of a plan (and EEVEE's when it is the engine); returns the device in use."""
     scene.render.engine = "CYCLES"
     device = select_device(scene, r.device)
     c = scene.cycles
@@ -81,4 +123,13 @@ def configure(scene: bpy.types.Scene, r: RenderSettings, seed: int, threads: int
     im.color_mode = "RGB"
     im.color_depth = "8"
     im.compression = 15
+    if r.engine == "eevee":
+        configure_eevee(scene, r)
+        renderer = gpu_renderer()
+        if r.device == "gpu" and "llvmpipe" in renderer.lower():
+            raise RuntimeError(
+                f"--device gpu with EEVEE: OpenGL runs on {renderer} (software), not a GPU; in containers "
+                "set NVIDIA_DRIVER_CAPABILITIES=all so that libEGL_nvidia is found"
+            )
+        device = f"EEVEE ({renderer}) + {device} ids"
     return device

@@ -9,6 +9,17 @@ import sys
 
 import generator
 from generator.cli.app import app, friendly, out
+from generator.run.pool import usable_cores
+
+
+def _version(dist: str) -> str | None:
+    """Installed version of an optional distribution, without importing it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(dist)
+    except PackageNotFoundError:
+        return None
 
 
 @app.command()
@@ -33,6 +44,11 @@ def info() -> None:
         "numpy": numpy.__version__,
         "pydantic": pydantic.__version__,
         "cpu_cores": os.cpu_count(),
+        "usable_cores": usable_cores(),
+        "ray": _version("ray"),
         **blender,
     }
+    gpus = blender.get("gpu_devices") or {}
+    data["render_devices"] = ["CPU"] + [f"{kind}: {name}" for kind, names in gpus.items() for name in names]
+    data["default_device_for_auto"] = next(iter(gpus), "CPU")
     out.print_json(json.dumps(data))

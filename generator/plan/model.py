@@ -115,7 +115,8 @@ class HeldTrack(_M):
 
 
 class RenderSettings(_M):
-    engine: Literal["cycles"] = "cycles"
+    engine: Literal["cycles", "eevee"] = "cycles"
+    preset: str = "none"
     device: Literal["cpu", "gpu", "auto"] = "cpu"
     width: int
     height: int

@@ -1,0 +1,93 @@
+"""Crash recovery of the local executor with real bpy workers: SIGKILL and resume, retried worker deaths,
+clips that always fail or hang, and the --log-json lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import ROOT, SMOKE, TINY, render_tiny
+
+from generator.dataset.manifest import read_jsonl
+from generator.dataset.validate import validate_dataset
+from generator.plan import load_plan
+
+CLI = [sys.executable, "-m", "generator.cli", "generate", str(SMOKE)]
+SETS = [a for t in TINY for a in ("--set", t)]
+
+
+def _env(**extra: str) -> dict:
+    return {**os.environ, "PYTHONPATH": str(ROOT), **extra}
+
+
+def test_sigkill_mid_run_then_resume_gives_every_clip_once(tmp_path):
+    out = tmp_path / "ds"
+    args = [*CLI, "--out", str(out), "--clips", "6", "--seed", "3", "--workers", "1", "--quiet", *SETS]
+    proc = subprocess.Popen(args, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while len(read_jsonl(out / "manifest.jsonl")) < 2:
+        assert proc.poll() is None, proc.stderr.read().decode()
+        assert time.monotonic() < deadline, "no clip finished in time"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stderr.close()
+    killed_with = len(read_jsonl(out / "manifest.jsonl"))
+    assert 2 <= killed_with < 6, "the kill must land in the middle of the run"
+    # the second run reconciles the folder and renders only what is missing
+    res = subprocess.run(args, env=_env(), cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    rep = validate_dataset(out)
+    assert rep.ok, rep.problems
+    ids = [r["clip_id"] for r in read_jsonl(out / "manifest.jsonl")]
+    assert ids == [f"{i:06d}" for i in range(6)]
+    folders = sorted(p.name for p in (out / "clips").iterdir())
+    assert folders == ids  # no temp or half-written folder left
+    card = json.loads((out / "dataset.json").read_text())
+    assert card["status"] == "complete" and card["counts"]["clips"] == 6
+    assert card["last_run"]["rendered"] == 6 - killed_with
+
+
+def test_worker_dying_on_a_clip_is_replaced_and_the_clip_retried(tmp_path, monkeypatch):
+    monkeypatch.setenv("POVGEN_TEST_CRASH_ONCE", "000001")
+    out = tmp_path / "ds"
+    report = render_tiny(out, clips=3, retries=1)
+    assert report.rendered == 3 and report.failed == 0
+    assert (out / "logs" / "crashed-once-000001").is_file()  # the crash did happen
+    by_id = {r["clip_id"]: r for r in read_jsonl(out / "manifest.jsonl")}
+    assert by_id["000001"]["attempts"] == 2 and by_id["000000"]["attempts"] == 1
+    crashed_pid = int((out / "logs" / "crashed-once-000001").read_text())
+    assert by_id["000001"]["worker_pid"] != crashed_pid
+    assert validate_dataset(out).ok
+    assert not (out / "failures.jsonl").exists()
+
+
+def test_clips_that_always_crash_or_hang_end_in_failures_and_exit_status(tmp_path):
+    out, log = tmp_path / "ds", tmp_path / "run.jsonl"
+    args = [*CLI, "--out", str(out), "--clips", "3", "--seed", "5", "--workers", "2", "--retries", "1"]
+    args += ["--timeout", "4", "--log-json", str(log), "--quiet", *SETS]
+    env = _env(POVGEN_TEST_CRASH_ON="000001", POVGEN_TEST_HANG_ON="000002")
+    res = subprocess.run(args, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert res.returncode == 1, res.stderr
+    assert "Traceback" not in res.stderr
+    failures = {f["clip_id"]: f for f in read_jsonl(out / "failures.jsonl")}
+    assert set(failures) == {"000001", "000002"}
+    assert failures["000001"]["attempts"] == 2 and "worker died" in failures["000001"]["error"]
+    assert "timed out" in failures["000002"]["error"]
+    plan = load_plan(out / failures["000001"]["plan"])  # the plan is kept to re-render it alone
+    assert plan.clip_id == "000001" and plan.dataset_seed == 5
+    assert [r["clip_id"] for r in read_jsonl(out / "manifest.jsonl")] == ["000000"]
+    assert validate_dataset(out).ok
+    card = json.loads((out / "dataset.json").read_text())
+    assert card["status"] == "failed_clips" and card["counts"]["failed"] == 2
+    lines = [json.loads(x) for x in log.read_text().splitlines()]
+    clip_lines = [x for x in lines if x["event"] == "clip"]
+    assert [x["clip_id"] for x in clip_lines] == ["000000"]
+    t = clip_lines[0]["timings"]
+    assert {"plan", "build", "render", "labels", "encode", "write", "total"} <= set(t)
+    assert t["render"] > 0 and t["total"] >= t["render"] + t["build"]
+    assert sorted(x["clip_id"] for x in lines if x["event"] == "failed") == ["000001", "000002"]

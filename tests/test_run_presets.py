@@ -60,3 +60,23 @@ def test_workers_and_threads_split_the_cores():
 def test_unknown_executor_is_refused(tmp_path):
     with pytest.raises(PovgenError, match="--executor"):
         make_executor(tmp_path, PoolOptions(executor="slurm"))
+
+
+def test_cli_refuses_gpu_without_gpu_and_bad_executor(tmp_path):
+    from typer.testing import CliRunner
+
+    from generator.cli import app
+    from generator.cli.info import probe_blender
+
+    if probe_blender().get("gpu_devices"):
+        pytest.skip("this machine has a GPU")
+    runner = CliRunner()
+    for extra, word in (
+        (["--device", "gpu"], "--device gpu"),
+        (["--executor", "slurm"], "--executor"),
+        (["--ray-address", "h:1"], "--ray-address"),
+    ):
+        res = runner.invoke(app, ["generate", str(SMOKE), "--out", str(tmp_path / "x"), *extra])
+        assert res.exit_code != 0 and word in res.output, res.output
+        assert "Traceback" not in res.output
+    assert not (tmp_path / "x").exists()  # refused before anything was written

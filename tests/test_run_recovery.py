@@ -24,20 +24,32 @@ def _env(**extra: str) -> dict:
     return {**os.environ, "PYTHONPATH": str(ROOT), **extra}
 
 
-def test_sigkill_mid_run_then_resume_gives_every_clip_once(tmp_path):
-    out = tmp_path / "ds"
-    args = [*CLI, "--out", str(out), "--clips", "6", "--seed", "3", "--workers", "1", "--quiet", *SETS]
+def _start_and_signal(args: list[str], out, after: int, sig: int) -> int:
+    """Start generate, send ``sig`` once ``after`` clips are listed; returns the exit code."""
     proc = subprocess.Popen(args, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
-    while len(read_jsonl(out / "manifest.jsonl")) < 2:
+    while len(read_jsonl(out / "manifest.jsonl")) < after:
         assert proc.poll() is None, proc.stderr.read().decode()
         assert time.monotonic() < deadline, "no clip finished in time"
         time.sleep(0.05)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
+    proc.send_signal(sig)
+    code = proc.wait(timeout=60)
     proc.stderr.close()
+    return code
+
+
+def test_sigkill_mid_run_then_resume_gives_every_clip_once(tmp_path):
+    out = tmp_path / "ds"
+    args = [*CLI, "--out", str(out), "--clips", "6", "--seed", "3", "--workers", "1", "--quiet", *SETS]
+    assert _start_and_signal(args, out, 2, signal.SIGKILL) == -signal.SIGKILL
     killed_with = len(read_jsonl(out / "manifest.jsonl"))
     assert 2 <= killed_with < 6, "the kill must land in the middle of the run"
+    # Ctrl-C (SIGINT) in the next run: exit 130, finished clips kept, no temp folder left behind
+    assert _start_and_signal(args, out, killed_with + 1, signal.SIGINT) == 130
+    after_int = read_jsonl(out / "manifest.jsonl")
+    assert len(after_int) > killed_with
+    assert all(not p.name.startswith(".") for p in (out / "clips").iterdir())
+    assert json.loads((out / "dataset.json").read_text())["status"] == "interrupted"
     # the second run reconciles the folder and renders only what is missing
     res = subprocess.run(args, env=_env(), cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert res.returncode == 0, res.stderr
@@ -49,7 +61,7 @@ def test_sigkill_mid_run_then_resume_gives_every_clip_once(tmp_path):
     assert folders == ids  # no temp or half-written folder left
     card = json.loads((out / "dataset.json").read_text())
     assert card["status"] == "complete" and card["counts"]["clips"] == 6
-    assert card["last_run"]["rendered"] == 6 - killed_with
+    assert card["last_run"]["rendered"] == 6 - len(after_int)
 
 
 def test_worker_dying_on_a_clip_is_replaced_and_the_clip_retried(tmp_path, monkeypatch):

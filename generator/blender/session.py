@@ -49,7 +49,9 @@ def select_device(scene: bpy.types.Scene, device: str) -> str:
 
 
 def gpu_renderer() -> str:
-    """The OpenGL/EGL renderer EEVEE draws with (a GPU name, or 'llvmpipe' for Mesa's software fallback)."""
+    """The OpenGL/EGL renderer EEVEE draws with (a GPU name, or 'llvmpipe' for Mesa's software fallback).
+
+    Known only after a first EEVEE render: in background mode the GPU module has no context before."""
     try:
         import gpu
 
@@ -81,6 +83,8 @@ def render_frame(scene: bpy.types.Scene, r: RenderSettings) -> None:
     scene.render.engine = "BLENDER_EEVEE"
     scene.render.use_compositing = False
     bpy.ops.render.render(write_still=True)
+    if scene.frame_current == scene.frame_start:
+        check_eevee_renderer(r)
     scene.render.engine = "CYCLES"
     scene.render.use_compositing = True
     c.samples, c.use_denoising, c.max_bounces = 1, False, 0
@@ -125,11 +129,17 @@ def configure(scene: bpy.types.Scene, r: RenderSettings, seed: int, threads: int
     im.compression = 15
     if r.engine == "eevee":
         configure_eevee(scene, r)
-        renderer = gpu_renderer()
-        if r.device == "gpu" and "llvmpipe" in renderer.lower():
-            raise RuntimeError(
-                f"--device gpu with EEVEE: OpenGL runs on {renderer} (software), not a GPU; in containers "
-                "set NVIDIA_DRIVER_CAPABILITIES=all so that libEGL_nvidia is found"
-            )
-        device = f"EEVEE ({renderer}) + {device} ids"
+        device = f"EEVEE + {device} ids"
     return device
+
+
+def check_eevee_renderer(r: RenderSettings) -> None:
+    """After an EEVEE render (GPU functions exist only then): refuse software OpenGL when a GPU was asked for."""
+    if r.device != "gpu":
+        return
+    renderer = gpu_renderer()
+    if "llvmpipe" in renderer.lower() or "softpipe" in renderer.lower():
+        raise RuntimeError(
+            f"--device gpu with EEVEE: OpenGL runs on {renderer} (software), not a GPU; in containers "
+            "set NVIDIA_DRIVER_CAPABILITIES=all so that libEGL_nvidia is found"
+        )

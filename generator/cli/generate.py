@@ -75,6 +75,13 @@ def generate(
         raise PovgenError("--ray-address: only with --executor ray")
     if workers is not None and workers < 1:
         raise PovgenError(f"--workers {workers}: must be at least 1")
+    if cfg.render.device == "gpu" and executor == "local":
+        from generator.cli.info import probe_blender
+
+        if not probe_blender().get("gpu_devices"):
+            raise PovgenError(
+                "--device gpu: Blender finds no OPTIX, CUDA, HIP or oneAPI device here (povgen info)"
+            )
     w = workers or default_workers(device=cfg.render.device, engine=cfg.render.engine)
     opts = PoolOptions(
         workers=w,

@@ -22,13 +22,8 @@ def _version(dist: str) -> str | None:
         return None
 
 
-@app.command()
-@friendly
-def info() -> None:
-    """Versions, engines and render devices (asks a Blender subprocess; this process never imports bpy)."""
-    import numpy
-    import pydantic
-
+def probe_blender() -> dict:
+    """What the Blender in a subprocess reports (version, engines, GPU devices); this process never imports bpy."""
     res = subprocess.run(
         [sys.executable, "-m", "generator.blender.probe"],
         capture_output=True,
@@ -37,7 +32,17 @@ def info() -> None:
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     line = next((ln for ln in reversed(res.stdout.splitlines()) if ln.startswith("{")), None)
-    blender = json.loads(line) if line else {"error": (res.stderr.strip().splitlines() or ["no output"])[-1]}
+    return json.loads(line) if line else {"error": (res.stderr.strip().splitlines() or ["no output"])[-1]}
+
+
+@app.command()
+@friendly
+def info() -> None:
+    """Versions, engines and render devices (asks a Blender subprocess; this process never imports bpy)."""
+    import numpy
+    import pydantic
+
+    blender = probe_blender()
     data = {
         "povgen": generator.__version__,
         "python": sys.version.split()[0],

@@ -31,6 +31,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--clips", type=int, default=200)
     ap.add_argument("--set", dest="overrides", action="append", default=[])
+    ap.add_argument("--plot", type=Path, help="Also draw RSS and seconds per clip into this PNG.")
     args = ap.parse_args()
     cfg = load_setup("smoke", TINY + args.overrides)
     opts = PoolOptions(workers=1, max_clips=10**9, max_rss_mb=1e9, retries=0)
@@ -63,6 +64,12 @@ def main() -> None:
         f"  seconds per clip (dispatch to result): first 20% {first:.3f}, last 20% {last:.3f} "
         f"({100 * (last / first - 1):+.1f} %), median {statistics.median(secs):.3f}"
     )
+    for stage in ("build", "render", "labels", "total"):
+        v = [r["timings"][stage] for r in recs]
+        f, la = statistics.mean(v[:k]), statistics.mean(v[-k:])
+        print(
+            f"    in-worker {stage:7s} first 20% {f:.4f} s, last 20% {la:.4f} s ({100 * (la / f - 1):+.1f} %)"
+        )
     deciles = [statistics.mean(secs[i * len(secs) // 10 : (i + 1) * len(secs) // 10]) for i in range(10)]
     print("  mean s/clip by tenth of the run: " + " ".join(f"{d:.3f}" for d in deciles))
     print(

@@ -80,3 +80,16 @@ def test_cli_refuses_gpu_without_gpu_and_bad_executor(tmp_path):
         assert res.exit_code != 0 and word in res.output, res.output
         assert "Traceback" not in res.output
     assert not (tmp_path / "x").exists()  # refused before anything was written
+
+
+def test_changed_config_or_seed_on_an_existing_folder_is_refused(tmp_path):
+    from generator.run.generate import generate, write_card
+
+    cfg = load_config(SMOKE)
+    write_card(tmp_path, cfg, 7, 2, {"status": "complete"})
+    before = (tmp_path / "dataset.json").read_text()
+    changed = load_config(SMOKE, ["camera.fov_deg=60"])
+    for c, seed in ((changed, 7), (cfg, 8)):
+        with pytest.raises(PovgenError, match="--force"):
+            generate(c, tmp_path, 2, seed, PoolOptions())
+    assert (tmp_path / "dataset.json").read_text() == before  # nothing touched

@@ -76,6 +76,9 @@ def test_worker_dying_on_a_clip_is_replaced_and_the_clip_retried(tmp_path, monke
     assert by_id["000001"]["worker_pid"] != crashed_pid
     assert validate_dataset(out).ok
     assert not (out / "failures.jsonl").exists()
+    grown = render_tiny(out, clips=4, retries=1)  # --clips can grow a dataset: only the new clip renders
+    assert (grown.skipped, grown.rendered) == (3, 1)
+    assert [r["clip_id"] for r in read_jsonl(out / "manifest.jsonl")] == [f"{i:06d}" for i in range(4)]
 
 
 def test_clips_that_always_crash_or_hang_end_in_failures_and_exit_status(tmp_path):

@@ -12,7 +12,7 @@ import os
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,22 +133,26 @@ def generate(
     created = old.get("created") if old else _now()
     done = reconcile(root)
     todo = [i for i in range(clips) if f"{i:06d}" not in done]
-    plans: list[ClipPlan] = []
     plan_s: dict[str, float] = {}
-    for i in todo:
-        tp = time.perf_counter()
-        plans.append(plan_clip(cfg, seed, i))
-        plan_s[plans[-1].clip_id] = time.perf_counter() - tp
+
+    def planned() -> Iterator[ClipPlan]:
+        """Plans made lazily, as the executor asks for them (a 10^5-clip run starts rendering at once)."""
+        for i in todo:
+            tp = time.perf_counter()
+            plan = plan_clip(cfg, seed, i)
+            plan_s[plan.clip_id] = time.perf_counter() - tp
+            yield plan
+
     report = RunReport(requested=clips, skipped=clips - len(todo))
     emit = on_event or (lambda kind, data: None)
-    emit("start", {"todo": len(plans), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
+    emit("start", {"todo": len(todo), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
     write_card(root, cfg, seed, clips, {"created": created, "updated": _now(), "status": "running"})
     if opts.log_dir is None:
         opts.log_dir = root / LOGS
     t0 = time.perf_counter()
 
     def on_done(record: dict) -> None:
-        record.setdefault("timings", {})["plan"] = round(plan_s.get(record["clip_id"], 0.0), 5)
+        record.setdefault("timings", {})["plan"] = round(plan_s.pop(record["clip_id"], 0.0), 5)
         append_jsonl(root / MANIFEST, record)
         report.rendered += 1
         report.frames += record.get("frames", 0)
@@ -175,8 +179,8 @@ def generate(
 
     status = "interrupted"
     try:
-        if plans:
-            make_executor(root, opts).run(plans, on_done, on_failed)
+        if todo:
+            make_executor(root, opts).run(planned(), on_done, on_failed)
         status = "complete" if report.failed == 0 else "failed_clips"
     finally:
         report.wall_s = time.perf_counter() - t0

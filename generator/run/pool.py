@@ -11,7 +11,7 @@ import multiprocessing as mp
 import os
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -116,13 +116,24 @@ class WorkerPool:
 
     def run(
         self,
-        plans: list[ClipPlan],
+        plans: Iterable[ClipPlan],
         on_done: Callable[[dict], None],
         on_failed: Callable[[ClipPlan, str, int], None],
     ) -> None:
-        """Render every plan; ``on_done(record)`` per finished clip, ``on_failed(plan, error, attempts)``."""
-        pending: deque[ClipPlan] = deque(plans)
+        """Render every plan; ``on_done(record)`` per finished clip, ``on_failed(plan, error, attempts)``.
+
+        ``plans`` may be a lazy iterator: plans are drawn only a few ahead of the workers, so that a run of
+        10^5 clips starts rendering at once and never holds every plan in memory."""
+        fresh = iter(plans)
+        pending: deque[ClipPlan] = deque()
         attempts: dict[str, int] = {}
+
+        def top_up() -> None:
+            while len(pending) < self.opts.workers:
+                plan = next(fresh, None)
+                if plan is None:
+                    return
+                pending.append(plan)
 
         def retry(plan: ClipPlan, error: str) -> None:
             attempts[plan.clip_id] = attempts.get(plan.clip_id, 0) + 1
@@ -132,6 +143,7 @@ class WorkerPool:
                 on_failed(plan, error, attempts[plan.clip_id])
 
         try:
+            top_up()
             while pending or any(w.plan is not None for w in self.workers):
                 while len(self.workers) < min(self.opts.workers, len(pending) + self._busy()):
                     self._spawn()
@@ -141,10 +153,12 @@ class WorkerPool:
                         w.started = time.monotonic()
                         attempts.setdefault(w.plan.clip_id, 0)
                         w.conn.send(w.plan.model_dump_json())
+                        top_up()
                 waitables = [w.conn for w in self.workers] + [w.proc.sentinel for w in self.workers]
                 wait(waitables, timeout=0.5)
                 for w in list(self.workers):
                     self._check(w, on_done, retry, attempts)
+                top_up()
         finally:
             self.shutdown(kill=True)
 
@@ -165,6 +179,7 @@ class WorkerPool:
                 kind = msg[0]
                 if kind == "ready":
                     w.ready, w.info = True, msg[1]
+                    self._start_failures = 0  # only consecutive start failures abort the run
                     return
                 plan, w.plan = w.plan, None
                 w.clips += 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from generator.errors import PovgenError
@@ -65,12 +65,12 @@ class RayExecutor:
     """Render plans as Ray tasks; same callbacks as the local WorkerPool."""
 
     def __init__(self, root: Path, opts: PoolOptions):
-        self.root, self.opts = Path(root), opts
+        self.root, self.opts = Path(root).resolve(), opts  # Ray workers do not share the driver's cwd
         self.threads = threads_per_worker(opts.workers, opts.threads)
 
     def run(
         self,
-        plans: list[ClipPlan],
+        plans: Iterable[ClipPlan],
         on_done: Callable[[dict], None],
         on_failed: Callable[[ClipPlan, str, int], None],
     ) -> None:
@@ -86,24 +86,33 @@ class RayExecutor:
                 max_retries=self.opts.retries,
                 retry_exceptions=True,
             )
-            t0 = {}
-            for plan in plans:
+            t0: dict = {}
+            fresh = iter(plans)
+            window = self._window(ray)
+
+            def submit() -> bool:
+                plan = next(fresh, None)
+                if plan is None:
+                    return False
                 ref = task.remote(plan.model_dump_json(), str(self.root), self.threads)
-                refs[ref] = plan
-                t0[ref] = time.monotonic()
-            remaining = list(refs)
-            while remaining:
-                ready, remaining = ray.wait(remaining, num_returns=1, timeout=None)
+                refs[ref], t0[ref] = plan, time.monotonic()
+                return True
+
+            while len(refs) < window and submit():
+                pass
+            while refs:
+                ready, _ = ray.wait(list(refs), num_returns=1, timeout=None)
                 for ref in ready:
-                    plan = refs[ref]
+                    plan = refs.pop(ref)
                     try:
                         record = ray.get(ref)
                     except Exception as exc:  # noqa: BLE001 - a task that failed all its retries
                         self._log_error(plan, exc)
                         on_failed(plan, _one_line(exc), self.opts.retries + 1)
-                        continue
-                    record["wall_s"] = round(time.monotonic() - t0[ref], 4)
-                    on_done(record)
+                    else:
+                        record["wall_s"] = round(time.monotonic() - t0.pop(ref), 4)
+                        on_done(record)
+                    submit()
         except BaseException:
             for ref in refs:
                 try:
@@ -114,6 +123,13 @@ class RayExecutor:
         finally:
             if started:
                 ray.shutdown()
+
+    def _window(self, ray) -> int:
+        """Tasks kept in flight: twice what the cluster can run at once (plans are made as they are needed)."""
+        res = ray.cluster_resources()
+        per_task = self.threads if not self.opts.gpus else 1
+        slots = res.get("GPU", 0) // self.opts.gpus if self.opts.gpus else res.get("CPU", 1) // per_task
+        return int(max(2, 2 * slots))
 
     def _log_error(self, plan: ClipPlan, exc: BaseException) -> None:
         if self.opts.log_dir is None:

@@ -93,3 +93,9 @@ def test_changed_config_or_seed_on_an_existing_folder_is_refused(tmp_path):
         with pytest.raises(PovgenError, match="--force"):
             generate(c, tmp_path, 2, seed, PoolOptions())
     assert (tmp_path / "dataset.json").read_text() == before  # nothing touched
+
+
+def test_unquoted_off_means_no_denoising():
+    assert load_config(SMOKE, ["render.denoise=off"]).render.denoise == "off"  # YAML reads off as false
+    with pytest.raises(PovgenError, match="render.denoise"):
+        load_config(SMOKE, ["render.denoise=true"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from generator.config.distributions import Bounds, Cat, Int, Num, sample
 
@@ -68,6 +68,12 @@ class RenderConfig(Section):
     save_depth: bool = Field(False, description="Also write depth as 16-bit PNG in millimetres.")
     save_frames: bool = Field(True, description="Keep every frame as PNG beside the video.")
     video_crf: int = Field(20, ge=0, le=51, description="H.264 constant rate factor of video.mp4.")
+
+    @field_validator("denoise", mode="before")
+    @classmethod
+    def _off(cls, value: Any) -> Any:
+        """YAML 1.1 reads an unquoted ``off`` as false: take it as 'off' (``--set render.denoise=off``)."""
+        return "off" if value is False else value
 
     @model_validator(mode="before")
     @classmethod

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.skipif(
 def test_eevee_clip_has_exact_masks_matching_its_boxes(tmp_path):
     out = tmp_path / "ds"
     sets = ["render.engine=eevee", "render.width=32", "render.height=24", "render.frames=2"]
+    sets += ["camera.lens=perspective"]
     report = render_tiny(out, clips=1, overrides=sets, timeout_s=600)
     assert report.rendered == 1, (out / "failures.jsonl").read_text() if report.failed else ""
     assert validate_dataset(out).ok
@@ -41,3 +42,13 @@ def test_eevee_clip_has_exact_masks_matching_its_boxes(tmp_path):
                 assert a["bbox_modal"] == [xs.min(), ys.min(), xs.max() + 1, ys.max() + 1]
                 boxes += 1
     assert boxes > 0
+
+
+def test_eevee_refuses_a_fisheye_lens(tmp_path):
+    sets = ["render.engine=eevee", "render.width=32", "render.height=24", "render.frames=1"]
+    report = render_tiny(
+        tmp_path / "ds", clips=1, overrides=[*sets, "camera.lens=fisheye_equisolid"], retries=0
+    )
+    assert report.failed == 1
+    failure = json.loads((tmp_path / "ds" / "failures.jsonl").read_text().splitlines()[0])
+    assert "fisheye" in failure["error"]

@@ -78,6 +78,8 @@ def render_frame(scene: bpy.types.Scene, r: RenderSettings) -> None:
     if r.engine != "eevee":
         bpy.ops.render.render(write_still=True)
         return
+    if scene.frame_current == scene.frame_start:
+        check_eevee_scene(scene)
     c = scene.cycles
     saved = (c.samples, c.use_denoising, c.max_bounces)
     scene.render.engine = "BLENDER_EEVEE"
@@ -131,6 +133,15 @@ def configure(scene: bpy.types.Scene, r: RenderSettings, seed: int, threads: int
         configure_eevee(scene, r)
         device = f"EEVEE + {device} ids"
     return device
+
+
+def check_eevee_scene(scene: bpy.types.Scene) -> None:
+    """Refuse what EEVEE would render differently from the Cycles id pass (masks would not match the image)."""
+    cam = scene.camera.data if scene.camera is not None else None
+    if cam is not None and cam.type == "PANO":
+        raise RuntimeError("render.engine eevee: fisheye (panoramic) lenses render only with Cycles")
+    if scene.render.use_motion_blur and scene.cycles.rolling_shutter_type != "NONE":
+        raise RuntimeError("render.engine eevee: a rolling shutter renders only with Cycles")
 
 
 def check_eevee_renderer(r: RenderSettings) -> None:

@@ -64,6 +64,11 @@ def main() -> None:
         f"  seconds per clip (dispatch to result): first 20% {first:.3f}, last 20% {last:.3f} "
         f"({100 * (last / first - 1):+.1f} %), median {statistics.median(secs):.3f}"
     )
+    mf, ml = statistics.median(secs[:k]), statistics.median(secs[-k:])
+    print(
+        f"  medians (robust to other jobs' bursts on a shared machine): first 20% {mf:.3f}, "
+        f"last 20% {ml:.3f} ({100 * (ml / mf - 1):+.1f} %)"
+    )
     for stage in ("build", "render", "labels", "total"):
         v = [r["timings"][stage] for r in recs]
         f, la = statistics.mean(v[:k]), statistics.mean(v[-k:])
@@ -75,6 +80,26 @@ def main() -> None:
     print(
         "  RSS MB by tenth of the run:      " + " ".join(f"{rss[i * len(rss) // 10]:.0f}" for i in range(10))
     )
+    if args.plot:
+        plot(rss, secs, args.plot)
+
+
+def plot(rss: list[float], secs: list[float], path: Path) -> None:
+    """Two small panels: worker RSS and seconds per clip against the clip number."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (a, b) = plt.subplots(1, 2, figsize=(7, 2.4), dpi=90)
+    a.plot(range(1, len(rss) + 1), rss, lw=1)
+    a.set(xlabel="clip", ylabel="worker RSS (MB)", title="memory, one worker")
+    b.plot(range(1, len(secs) + 1), secs, lw=0.6, color="tab:orange")
+    b.set(xlabel="clip", ylabel="s per clip", title="time per clip (shared machine)")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    print(f"  plot: {path}")
 
 
 if __name__ == "__main__":

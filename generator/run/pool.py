@@ -152,7 +152,10 @@ class WorkerPool:
                         w.plan = pending.popleft()
                         w.started = time.monotonic()
                         attempts.setdefault(w.plan.clip_id, 0)
-                        w.conn.send(w.plan.model_dump_json())
+                        try:
+                            w.conn.send(w.plan.model_dump_json())
+                        except (BrokenPipeError, OSError):
+                            pass  # the worker just died: _check sees it and retries the clip
                         top_up()
                 waitables = [w.conn for w in self.workers] + [w.proc.sentinel for w in self.workers]
                 wait(waitables, timeout=0.5)

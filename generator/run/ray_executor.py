@@ -30,11 +30,21 @@ def import_ray():
     return ray
 
 
-def _render_task(plan_json: str, root: str, threads: int) -> dict:
-    """Body of the Ray task: render one plan in the Ray worker process (bpy is imported there once)."""
+def _render_task(plan_json: str, root: str, threads: int, timeout_s: float) -> dict:
+    """Body of the Ray task: render one plan in the Ray worker process (bpy is imported there once).
+
+    A clip that overruns ``timeout_s`` ends its worker process: Ray sees a dead worker and retries the task."""
+    import threading
+
     from generator.run.worker import render_one
 
-    return render_one(plan_json, Path(root), threads)
+    timer = threading.Timer(timeout_s, os._exit, args=(87,))
+    timer.daemon = True
+    timer.start()
+    try:
+        return render_one(plan_json, Path(root), threads)
+    finally:
+        timer.cancel()
 
 
 def start_ray(opts: PoolOptions) -> bool:
@@ -94,7 +104,7 @@ class RayExecutor:
                 plan = next(fresh, None)
                 if plan is None:
                     return False
-                ref = task.remote(plan.model_dump_json(), str(self.root), self.threads)
+                ref = task.remote(plan.model_dump_json(), str(self.root), self.threads, self.opts.timeout_s)
                 refs[ref], t0[ref] = plan, time.monotonic()
                 return True
 

@@ -128,6 +128,7 @@ class RenderSettings(_M):
     save_depth: bool = False
     save_frames: bool = True
     video_crf: int = 20
+    transparent: bool = False  # film_transparent RGBA frames (composite layers, generator/blender/layer.py)
 
 
 class ClipAxes(_M):
@@ -167,3 +168,5 @@ class ClipPlan(_M):
     camera: CameraTrack
     render: RenderSettings
     pair_id: str | None = None
+    # resolved augmentation recipe applied after rendering (generator/augment/render_hook.py), None = none
+    augment: dict | None = None

@@ -104,11 +104,14 @@ def composite_figure(out: Path, work: Path) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
+    ap.add_argument("--only", choices=["presets", "composite"], default=None)
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="povgen-docs-") as tmp:
-        presets_figure(args.out, Path(tmp) / "p")
-        composite_figure(args.out, Path(tmp))
+        if args.only in (None, "presets"):
+            presets_figure(args.out, Path(tmp) / "p")
+        if args.only in (None, "composite"):
+            composite_figure(args.out, Path(tmp))
 
 
 if __name__ == "__main__":

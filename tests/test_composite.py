@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from conftest import SMOKE
 
-from generator.augment.composite import estimate_light, noise_sigma
+from generator.augment.composite import environment_image, estimate_light, noise_sigma
 from generator.augment.composite_run import read_background, run_composite
 from generator.augment.synthetic import pattern_frames, pattern_video
 from generator.dataset.validate import validate_dataset
@@ -95,3 +95,14 @@ def test_light_direction_and_noise_estimates():
 def test_bad_background_is_a_clear_error(tmp_path):
     with pytest.raises(PovgenError, match="--background .*no such file"):
         run_composite(tmp_path / "missing", tmp_path / "out", SMOKE)
+
+
+def test_environment_image_puts_the_frame_in_front_of_the_camera():
+    frame = np.zeros((90, 160, 3), np.uint8)
+    frame[:, :80] = (255, 0, 0)  # left half red
+    frame[:, 80:] = (0, 0, 255)  # right half blue
+    env = environment_image(frame, (np.pi / 2, 0.0, 0.0), 90.0)  # camera looks along world +Y, right is +X
+    h, w = env.shape[:2]
+    row = h // 2
+    right, left = env[row, int(0.32 * w)], env[row, int(0.18 * w)]  # +Y is at u = 0.25; +X lies at larger u
+    assert right[2] > 3 * right[0] and left[0] > 3 * left[2]

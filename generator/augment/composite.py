@@ -146,3 +146,30 @@ def composite_frame(
     out = a[..., None] * np.clip(rgb, 0, 255) + (1 - a[..., None]) * bg.astype(np.float32)
     out = np.where(a[..., None] > 0, out, bg)  # untouched background stays bit-identical
     return np.clip(np.rint(out), 0, 255).astype(np.uint8), a
+
+
+def environment_image(
+    frame: np.ndarray,
+    cam_rotation: tuple[float, float, float],
+    fov_deg: float,
+    size: tuple[int, int] = (256, 128),
+) -> np.ndarray:
+    """An equirectangular world image (Blender's mapping, rows top-down, linear float32 RGB) made from a background
+    frame: directions in front of the camera see the frame, directions behind see it mirrored through the image
+    plane (light behind the wearer is unknown; this is the usual guess), and the whole is blurred, since it only
+    lights the layer."""
+    w, h = size
+    fh, fw = frame.shape[:2]
+    f = fw / 2.0 / np.tan(np.deg2rad(fov_deg) / 2.0)
+    jj, ii = np.mgrid[0:h, 0:w].astype(np.float64)
+    u, v = (ii + 0.5) / w, 1.0 - (jj + 0.5) / h
+    phi, theta = (0.5 - u) * 2 * np.pi, (v - 0.5) * np.pi
+    d = np.stack([np.cos(phi) * np.cos(theta), np.sin(phi) * np.cos(theta), np.sin(theta)], axis=-1)
+    dc = d @ euler_xyz_matrix(*cam_rotation)  # world -> camera (rows: d . R = R^T d)
+    z = -np.abs(dc[..., 2])  # mirror the back hemisphere onto the front
+    z = np.minimum(z, -1e-3)
+    mx = (f * dc[..., 0] / -z + fw / 2.0).astype(np.float32)
+    my = (fh / 2.0 - f * dc[..., 1] / -z).astype(np.float32)
+    lin = srgb_to_linear(frame.astype(np.float32) / 255.0).astype(np.float32)
+    env = cv2.remap(lin, np.clip(mx, 0, fw - 1), np.clip(my, 0, fh - 1), cv2.INTER_LINEAR)
+    return cv2.GaussianBlur(env, (0, 0), w / 64.0)

@@ -18,6 +18,7 @@ from generator.augment.clipdata import ClipData
 from generator.augment.composite import (
     LUMA,
     composite_frame,
+    environment_image,
     estimate_light,
     exposure_balance,
     layer_gains,
@@ -37,6 +38,17 @@ from generator.plan.planner import plan_clip
 from generator.run.pool import PoolOptions, WorkerPool
 
 LAYERS = ".layers"
+ENV = "env"
+
+
+def sun_power(light: dict) -> float:
+    """A sun beside the world image: it gives the estimated direction a shadow side, half the usual strength."""
+    return round(float(np.clip(0.5 + 4.0 * light["exposure"], 0.3, 4.0)), 3)
+
+
+def env_png(env: np.ndarray) -> np.ndarray:
+    """A linear float RGB world image as a 16-bit BGR PNG array (Blender reads it as Linear Rec.709)."""
+    return cv2.cvtColor(np.rint(np.clip(env, 0, 1) * 65535).astype(np.uint16), cv2.COLOR_RGB2BGR)
 
 
 @dataclass
@@ -104,9 +116,12 @@ def layer_plans(
                     "index": index * 2 + k,
                     "axes": axes,
                     "environment": [],
-                    "lights": [Light(**sun_for(light, p.camera.rotation[0]))],
+                    "lights": [
+                        Light(**{**sun_for(light, p.camera.rotation[0]), "power_w": sun_power(light)})
+                    ],
                     "world_color": tuple(float(c) for c in bal / bal.max()),
-                    "world_strength": round(float(0.15 + 1.5 * light["exposure"]), 4),
+                    "world_strength": 1.0,  # the world is the background's own light (world_image, linear)
+                    "world_image": f"{ENV}/{bg.name}.png",
                     "render": p.render.model_copy(update={"transparent": True, "save_frames": True}),
                     "pair_id": f"{bg.name}-pair" if negatives else None,
                     "augment": None,
@@ -206,6 +221,14 @@ def run_composite(
         return counts
     layers.mkdir(exist_ok=True)
     (layers / "clips").mkdir(exist_ok=True)
+    (layers / ENV).mkdir(exist_ok=True)
+    envs = {}
+    for name, p in plans:  # the world image of each background, from its middle frame and the planned camera
+        if name not in envs:
+            mid = len(bgs[name].frames) // 2
+            env = environment_image(bgs[name].frames[mid], p.camera.rotation[mid], p.camera.lens.fov_deg)
+            envs[name] = env_png(env)
+            cv2.imwrite(str(layers / ENV / f"{name}.png"), envs[name])
     rendered: dict[str, dict] = {}
     failures: list[str] = []
     pool = WorkerPool(
@@ -233,7 +256,21 @@ def run_composite(
             # without a recipe the frames keep the layer's geometry, so its alpha (as used) goes along: a matte
             # for users and the evidence the boxes are checked against
             extra = {"alpha": np.rint(alphas * 255).astype(np.uint8)} if recipe is None else None
-            rec = write_clip(out, p.clip_id, frames_out, masks, labels, clip.plan, video, extra=extra)
+            plan_out = {
+                **clip.plan,
+                "world_image": f"clips/{p.clip_id}/environment.png",
+            }  # render-plan finds it
+            rec = write_clip(
+                out,
+                p.clip_id,
+                frames_out,
+                masks,
+                labels,
+                plan_out,
+                video,
+                extra=extra,
+                files={"environment.png": envs[name]},
+            )
             append_jsonl(out / MANIFEST, rec)
             counts["written"] += 1
             if on_clip:

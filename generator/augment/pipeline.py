@@ -122,6 +122,7 @@ def write_clip(
     video: Path | None = None,
     crf: int = 20,
     extra: dict[str, np.ndarray] | None = None,
+    files: dict[str, np.ndarray] | None = None,
 ) -> dict:
     """Write a finished clip folder atomically (temporary folder, then rename) and return its manifest record."""
     final = clip_dir(root, clip_id)
@@ -133,6 +134,8 @@ def write_clip(
         for k, (f, m) in enumerate(zip(frames, masks, strict=True)):
             cv2.imwrite(str(tmp / "frames" / frame_name(k)), cv2.cvtColor(f, cv2.COLOR_RGB2BGR))
             cv2.imwrite(str(tmp / "masks" / frame_name(k)), m.astype(np.uint16))
+        for name, img in (files or {}).items():  # e.g. environment.png of composites
+            cv2.imwrite(str(tmp / name), img)
         for folder, images in (extra or {}).items():  # e.g. alpha/ of composites
             (tmp / folder).mkdir()
             for k, img in enumerate(images):

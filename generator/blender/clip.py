@@ -88,7 +88,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         )
         _pass_outputs(built.scene, scratch)
         if plan.render.transparent:
-            configure_layer(built.scene)
+            configure_layer(built.scene, plan, root)
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
         category = {p.model.instance_id: p.model.category for p in placed}
         geo = {}

@@ -63,9 +63,10 @@ def augment(
         variants=variants,
         seed=seed,
         keep_clean=keep_clean,
-        on_clip=None if quiet else (lambda cid: err.print(f"wrote {cid}", highlight=False)),
+        on_clip=None if quiet else (lambda cid: err.print(f"wrote {cid}", highlight=False, soft_wrap=True)),
     )
     out.print(
         f"{out_dir}: {counts['written']} clips written, {counts['skipped']} already done, "
-        f"{counts['frames']} frames in {counts['wall_s']:.1f} s"
+        f"{counts['frames']} frames in {counts['wall_s']:.1f} s",
+        soft_wrap=True,
     )

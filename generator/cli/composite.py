@@ -62,6 +62,8 @@ def composite(
         recipe=r,
         workers=workers,
         threads=threads,
-        on_clip=None if quiet else (lambda cid: err.print(f"wrote {cid}", highlight=False)),
+        on_clip=None if quiet else (lambda cid: err.print(f"wrote {cid}", highlight=False, soft_wrap=True)),
     )
-    out.print(f"{out_dir}: {counts['written']} clips written, {counts['skipped']} already done")
+    out.print(
+        f"{out_dir}: {counts['written']} clips written, {counts['skipped']} already done", soft_wrap=True
+    )

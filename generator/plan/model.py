@@ -170,3 +170,5 @@ class ClipPlan(_M):
     pair_id: str | None = None
     # resolved augmentation recipe applied after rendering (generator/augment/render_hook.py), None = none
     augment: dict | None = None
+    # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
+    world_image: str | None = None

@@ -26,7 +26,7 @@ from generator.augment.composite import (
     srgb_to_linear,
     sun_for,
 )
-from generator.augment.pipeline import augment_clip, write_clip
+from generator.augment.pipeline import augment_clip, write_card, write_clip
 from generator.augment.real_footage import VIDEO_EXT, video_meta
 from generator.augment.recipe import Recipe
 from generator.config import load_config
@@ -277,6 +277,16 @@ def run_composite(
                 on_clip(p.clip_id)
     finally:
         shutil.rmtree(layers, ignore_errors=True)
+    config = {
+        "background": str(background),
+        "scene": str(scene),
+        "overrides": list(overrides or []),
+        "frames": frames,
+        "height": height,
+        "negatives": negatives,
+        "recipe": recipe.model_dump(mode="json") if recipe else None,
+    }
+    write_card(out, "composite", seed, config, 0.0)
     if failures:
         raise PovgenError(f"{len(failures)} layer renders failed; first: {failures[0]}")
     return counts

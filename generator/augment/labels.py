@@ -74,6 +74,12 @@ def relabel(
                 a.get("mostly_hidden", False) or (before > 0 and kept * 1.0 < hidden_below)
             )
             am = amodal.get((j, iid))
+            if box is not None:  # the whole object contains its visible part, whatever the warps did
+                am = (
+                    box
+                    if am is None
+                    else [min(am[0], box[0]), min(am[1], box[1]), max(am[2], box[2]), max(am[3], box[3])]
+                )
             a["bbox_amodal"] = clip_box(am, w, h) if am is not None else None
             if a.get("muzzle_point") is not None:
                 a["muzzle_point"] = None  # not tracked through non-linear warps

@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import time
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,13 +202,45 @@ def augment_into(
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     counts["wall_s"] = round(time.perf_counter() - t0, 3)
-    card = {
-        "kind": "povgen.augmented",
-        "recipe": recipe.model_dump(mode="json"),
-        "seed": seed,
-        "variants": variants,
-        "keep_clean": keep_clean,
-        "counts": counts,
-    }
-    (out / CARD).write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
+    config = {"recipe": recipe.model_dump(mode="json"), "variants": variants, "keep_clean": keep_clean}
+    write_card(out, f"augment-{recipe.name}", seed, config, counts["wall_s"])
     return counts
+
+
+def write_card(root: Path, name: str, seed: int, config: dict, wall_s: float) -> dict:
+    """dataset.json of an augmented or composited dataset (the schema of generate's card), from the manifest."""
+    import hashlib
+    import platform
+
+    import generator
+    from generator.dataset.manifest import read_jsonl
+
+    records = read_jsonl(root / MANIFEST)
+    frames = sum(r.get("frames", 0) for r in records)
+    card = {
+        "schema_version": 1,
+        "kind": "povgen.dataset",
+        "name": name,
+        "seed": int(seed),
+        "config_hash": hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:16],
+        "config": config,
+        "versions": {
+            "povgen": generator.__version__,
+            "python": platform.python_version(),
+            "numpy": np.__version__,
+            "blender": None,
+        },
+        "counts": {
+            "clips": len(records),
+            "frames": frames,
+            "by_category": dict(Counter(r["category"] for r in records)),
+            "by_held_object": dict(Counter(r["held_object"] for r in records)),
+            "by_weapon_class": dict(Counter(r["weapon_class"] for r in records)),
+        },
+        "timings": {"seconds_total": {"last_run": wall_s}},
+        "status": "complete",
+    }
+    tmp = root / (CARD + ".tmp")
+    tmp.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
+    os.replace(tmp, root / CARD)
+    return card

@@ -30,7 +30,7 @@ from generator.augment.clipdata import ClipData
 from generator.dataset.layout import frame_name
 from generator.dataset.video import read_frames
 from generator.errors import PovgenError
-from generator.labels.boxes import boxes_by_id
+from generator.labels.boxes import boxes_by_id, clip_box
 from generator.plan.model import CameraTrack, ClipAxes, ClipPlan, HeldTrack, Intrinsics, Lens, RenderSettings
 
 VIDEO_EXT = (".mp4", ".mov", ".avi", ".mkv", ".webm")
@@ -149,6 +149,20 @@ def placeholder_plan(name: str, axes: ClipAxes, n: int, fps: int, w: int, h: int
     )
 
 
+def union_box(a, b, w: int, h: int) -> list[float] | None:
+    """The smallest box holding both (either may be None), clipped to the image."""
+    boxes = [x for x in (a, b) if x is not None]
+    if not boxes:
+        return None
+    u = [
+        min(x[0] for x in boxes),
+        min(x[1] for x in boxes),
+        max(x[2] for x in boxes),
+        max(x[3] for x in boxes),
+    ]
+    return clip_box(u, w, h)
+
+
 def box_mask(h: int, w: int, items: list[tuple[int, list[float]]]) -> np.ndarray:
     """Instance mask of filled boxes; larger boxes first, so smaller ones stay visible on top."""
     m = np.zeros((h, w), np.uint16)
@@ -185,15 +199,17 @@ def real_clip(
     frame_labels = []
     for k in range(n):
         found = boxes_by_id(masks[k])
+        given = {i: b for i, _, b in boxes.get(k, [])}
         anns = []
         for iid, cat in sorted(cats.items()):
             box, area = found.get(iid, (None, 0))
+            amodal = given.get(iid, box)  # the labelled box is the object's extent; else the mask's
             anns.append(
                 {
                     "instance_id": iid,
                     "category": cat,
                     "bbox_modal": box,
-                    "bbox_amodal": None,
+                    "bbox_amodal": union_box(amodal, box, w, h),
                     "area_px": area,
                     "visible_fraction": 1.0 if area else 0.0,
                     "truncation": 0.0,

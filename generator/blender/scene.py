@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import bpy
-import numpy as np
 
+from generator.blender.camera import build_camera, linear_keys
+from generator.blender.effects import build_effects
 from generator.blender.meshes import build_model
 from generator.plan.model import ClipPlan, Placed
 
@@ -54,25 +55,22 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
     for i, spec in enumerate(plan.lights):
         _light(scene, i, spec)
 
-    cam_data = bpy.data.cameras.new("camera")
-    cam_data.type = "PERSP"
-    cam_data.sensor_fit = "HORIZONTAL"
-    cam_data.angle = float(np.deg2rad(plan.camera.lens.fov_deg))
-    cam_data.clip_start = 0.02
-    cam_data.clip_end = 500.0
-    camera = bpy.data.objects.new("camera", cam_data)
-    coll.objects.link(camera)
+    linear_keys()
+    camera = build_camera(plan.camera, coll)
     scene.camera = camera
 
     anchor = bpy.data.objects.new("grip_anchor", None)
     coll.objects.link(anchor)
     anchor.parent = camera
     built = BuiltScene(scene=scene, camera=camera)
+    held_obj = None
     for placed in ([plan.held] if plan.held is not None else []) + list(plan.hands):
         obj = build_model(placed.model, coll)
         _place(obj, placed, anchor)
         if placed.model.instance_id:
             built.labelled[placed.model.instance_id] = obj
+        if placed is plan.held:
+            held_obj = obj
 
     for f in range(plan.render.frames):
         camera.location = plan.camera.position[f]
@@ -84,4 +82,5 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
         anchor.keyframe_insert("location", frame=f + 1)
         anchor.keyframe_insert("rotation_euler", frame=f + 1)
     scene.frame_start, scene.frame_end = 1, plan.render.frames
+    build_effects(plan, coll, camera, anchor, held_obj)
     return built

@@ -12,6 +12,7 @@ from generator.config.models import SceneConfig
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
 from generator.plan.environment import FAMILIES
+from generator.plan.events import held_motion, plan_events
 from generator.plan.held import plan_carry, plan_held
 from generator.plan.model import ClipAxes, ClipPlan, RenderSettings
 from generator.plan.objects import WEAPON_CLASSES
@@ -34,9 +35,15 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
     place = FAMILIES[family](cfg.environment, cfg.lighting, env_rng)
 
     held = plan_held(cfg, held_name, rng("held"), rng("hands"))
-    camera = plan_camera(cfg, place, rng("camera"), rng("motion"))
+    weapon_class = WEAPON_CLASSES.get(held_name, "none")
+    ev = plan_events(cfg, positive, held_name, weapon_class, positive, rng("events"), rng("effects"))
+    camera = plan_camera(
+        cfg, place, rng("camera"), rng("motion"), ev.camera_kicks, ev.states, ev.drawn.aim_weight
+    )
     step_hz = float(camera.motion_params["step_hz"])
-    track = plan_carry(held_name, frame_times(r.frames, r.fps), step_hz, positive, rng("carry"))
+    t = frame_times(r.frames, r.fps)
+    track = plan_carry(held_name, t, step_hz, positive, rng("carry"))
+    track = held_motion(track, camera, ev, held_name, t)
 
     walking = camera.motion_params["path"] == "walk"
     axes = ClipAxes(
@@ -66,6 +73,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         held_track=track,
         camera=camera,
         render=RenderSettings(**r.model_dump()),
+        timeline=ev.timeline,
         augment=augment_plan(cfg.augment, dataset_seed),
     )
 

@@ -51,6 +51,20 @@ def flash_model(eff: ShotEffect, i: int) -> Model:
     return Model(name=f"muzzle_flash{i}", parts=parts, materials=mats)
 
 
+def _soft_smoke(mat) -> None:
+    """Thin smoke without a bubble rim: no highlights, and opacity that fades to zero at the silhouette."""
+    nt = mat.node_tree
+    bsdf = nt.nodes.get("Principled BSDF")
+    bsdf.inputs["Specular IOR Level"].default_value = 0.0
+    facing = nt.nodes.new("ShaderNodeLayerWeight")
+    fade = nt.nodes.new("ShaderNodeMath")
+    fade.operation = "MULTIPLY_ADD"  # 0.2 - 0.2 * facing
+    fade.inputs[1].default_value = -0.2
+    fade.inputs[2].default_value = 0.2
+    nt.links.new(facing.outputs["Facing"], fade.inputs[0])
+    nt.links.new(fade.outputs[0], bsdf.inputs["Alpha"])
+
+
 def _smoke(eff: ShotEffect, i: int, coll, held, muzzle, total: int) -> None:
     m = Model(
         name=f"smoke{i}",
@@ -58,13 +72,12 @@ def _smoke(eff: ShotEffect, i: int, coll, held, muzzle, total: int) -> None:
         materials={"smoke": Material(color=(0.55, 0.55, 0.55), roughness=1.0)},
     )
     obj = build_model(m, coll)
-    bsdf = obj.data.materials[0].node_tree.nodes.get("Principled BSDF")
-    bsdf.inputs["Alpha"].default_value = 0.25
+    _soft_smoke(obj.data.materials[0])
     obj.parent = held
     frames = set(range(eff.frame + 1, min(eff.frame + 1 + SMOKE_FRAMES, total)))
     for k, f in enumerate(sorted(frames)):
         obj.location = (muzzle[0], muzzle[1] + 0.03 * (k + 1), muzzle[2] + 0.01 * (k + 1))
-        obj.scale = (1.0 + 0.6 * k,) * 3
+        obj.scale = (1.0 + 0.3 * k,) * 3
         obj.keyframe_insert("location", frame=f + 1)
         obj.keyframe_insert("scale", frame=f + 1)
     _visible_only(obj, frames, total)

@@ -252,6 +252,24 @@ class HandsConfig(Section):
     sleeve_hue: Num(0, 1) = Field({"uniform": [0, 1]}, description="Sleeve hue.")
 
 
+class AugmentConfig(Section):
+    """Augmentation applied to every clip right after it is rendered (see docs/augmentation.md)."""
+
+    recipe: str | None = Field(
+        None,
+        description="Preset name (bodycam, phone_stream, low_light, weather, heavy) or recipe YAML; none = off.",
+    )
+    keep_clean: bool = Field(False, description="Also keep the clean render, in the clip's clean/ folder.")
+
+    @model_validator(mode="after")
+    def _known(self) -> AugmentConfig:
+        if self.recipe is not None:
+            from generator.augment.recipe import load_recipe
+
+            load_recipe(self.recipe)  # a clear error now, not after rendering
+        return self
+
+
 class SceneConfig(Section):
     """A whole scene file."""
 
@@ -268,3 +286,4 @@ class SceneConfig(Section):
     motion: MotionConfig = Field(default_factory=MotionConfig)
     events: EventsConfig = Field(default_factory=EventsConfig)
     hands: HandsConfig = Field(default_factory=HandsConfig)
+    augment: AugmentConfig = Field(default_factory=AugmentConfig)

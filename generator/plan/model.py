@@ -184,6 +184,7 @@ class RenderSettings(_M):
     save_depth: bool = False
     save_frames: bool = True
     video_crf: int = 20
+    transparent: bool = False  # film_transparent RGBA frames (composite layers, generator/blender/layer.py)
 
 
 class ClipAxes(_M):
@@ -224,3 +225,7 @@ class ClipPlan(_M):
     render: RenderSettings
     pair_id: str | None = None
     timeline: Timeline = Field(default_factory=Timeline)
+    # resolved augmentation recipe applied after rendering (generator/augment/render_hook.py), None = none
+    augment: dict | None = None
+    # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
+    world_image: str | None = None

@@ -16,6 +16,7 @@ import OpenEXR
 
 from generator.blender import session
 from generator.blender.camera import configure_shutter
+from generator.blender.layer import configure_layer
 from generator.blender.meshes import mesh_arrays
 from generator.blender.scene import build_scene
 from generator.blender.shutter import needs_sampling, sample_instances
@@ -101,6 +102,8 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         )
         configure_shutter(built.scene, plan.camera)
         _pass_outputs(built.scene, scratch)
+        if plan.render.transparent:
+            configure_layer(built.scene, plan, root)
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
         category = {p.model.instance_id: p.model.category for p in placed}
         geo = {}
@@ -121,7 +124,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
             image_path = tmp / "frames" / frame_name(f)
             built.scene.render.filepath = str(image_path)
             ta = time.perf_counter()
-            bpy.ops.render.render(write_still=True)
+            session.render_frame(built.scene, plan.render)
             tb = time.perf_counter()
             timings["render"] += tb - ta
             ids, depth = _read_passes(scratch / f"pass_{f + 1:04d}.exr")
@@ -177,6 +180,10 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         timings["total"] = time.perf_counter() - t0
         labels = clip_labels(plan, frames, timings)
         (tmp / "labels.json").write_text(labels.model_dump_json(indent=1) + "\n", encoding="utf-8")
+        if plan.augment is not None:  # a recipe from the scene's augment: section (issue 7)
+            from generator.augment.render_hook import augment_rendered
+
+            labels = labels.model_validate(augment_rendered(tmp, plan.augment))
         if final.exists():
             shutil.rmtree(final)
         os.rename(tmp, final)

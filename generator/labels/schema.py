@@ -29,6 +29,7 @@ class Annotation(_M):
     visible_fraction: float = Field(ge=0, le=1, description="Visible pixels / projected silhouette pixels.")
     truncation: float = Field(ge=0, le=1, description="Share of the projected silhouette outside the image.")
     muzzle_point: list[float] | None = Field(None, description="Projected muzzle [x, y] (firearms only).")
+    mostly_hidden: bool = Field(False, description="Augmentation left less than its recipe's share visible.")
 
 
 class FrameCamera(_M):
@@ -134,6 +135,10 @@ class ClipLabels(_M):
     camera: CameraInfo
     motion_params: dict[str, float | str] = Field(description="Resolved camera-motion parameters.")
     frames: list[FrameLabels]
+    background: str | None = Field(None, description="Name of the real background clip (composites).")
+    augmentation: dict | None = Field(
+        None, description="Recipe, drawn parameters and seed (augmented clips)."
+    )
     timings: dict[str, float] = Field(
         default_factory=dict, description="Stage seconds; not part of the label."
     )

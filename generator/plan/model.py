@@ -185,7 +185,8 @@ class Timeline(_M):
 
 
 class RenderSettings(_M):
-    engine: Literal["cycles"] = "cycles"
+    engine: Literal["cycles", "eevee"] = "cycles"
+    preset: str = "none"
     device: Literal["cpu", "gpu", "auto"] = "cpu"
     width: int
     height: int
@@ -198,6 +199,7 @@ class RenderSettings(_M):
     save_depth: bool = False
     save_frames: bool = True
     video_crf: int = 20
+    transparent: bool = False  # film_transparent RGBA frames (composite layers, generator/blender/layer.py)
 
 
 class ClipAxes(_M):
@@ -239,3 +241,7 @@ class ClipPlan(_M):
     pair_id: str | None = None
     timeline: Timeline = Field(default_factory=Timeline)
     pair_index: int | None = None  # k for clips 2k and 2k+1 of a counterfactual pair (also seeds their noise)
+    # resolved augmentation recipe applied after rendering (generator/augment/render_hook.py), None = none
+    augment: dict | None = None
+    # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
+    world_image: str | None = None

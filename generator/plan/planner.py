@@ -7,6 +7,7 @@ area draws leaves the others as they were. This module only composes them.
 
 from __future__ import annotations
 
+from generator.augment.recipe import augment_plan
 from generator.config.models import SceneConfig
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
@@ -90,6 +91,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         timeline=ev.timeline,
         pair_id=choice.pair_id,
         pair_index=choice.pair_index,
+        augment=augment_plan(cfg.augment, dataset_seed),
     )
 
 

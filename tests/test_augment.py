@@ -219,3 +219,13 @@ def test_scene_augment_section_applies_recipe_and_keeps_clean(tmp_path):
     a = cv2.imread(str(clip / "frames" / "000000.png")).astype(float)
     b = cv2.imread(str(clip / "clean" / "frames" / "000000.png")).astype(float)
     assert a.mean() < b.mean()  # low light darkens
+
+
+def test_pair_members_share_augmentation_draws():
+    """Both clips of a counterfactual pair get the same augmentation; unpaired clips get their own."""
+    recipe = load_recipe("heavy")
+    a, b, c = blob_clip(seed=1), blob_clip(seed=1), blob_clip(seed=1)
+    a.name, b.name, c.name = "000000", "000001", "000002"
+    a.labels["pair_id"] = b.labels["pair_id"] = "pair000000"
+    pa, pb, pc = (augment_clip(x, recipe, 5).labels["augmentation"]["params"] for x in (a, b, c))
+    assert pa == pb and pa != pc

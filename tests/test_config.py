@@ -128,3 +128,13 @@ def test_off_and_yes_stay_strings(tmp_path):
     with pytest.raises(ConfigError, match="render.save_depth"):
         load_config(write(tmp_path, {}), ["render.save_depth=maybe"])
     assert load_config(write(tmp_path, {}), ["render.save_depth=true"]).render.save_depth is True
+
+
+def test_asset_manifest_is_relative_to_the_scene_file(tmp_path, monkeypatch):
+    scene_dir = tmp_path / "scenes"
+    scene_dir.mkdir()
+    p = write(scene_dir, {"content": {"asset_manifest": "my_assets.yaml"}})
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as exc:
+        load_config(p)
+    assert str(scene_dir / "my_assets.yaml") in str(exc.value) and "not found" in str(exc.value)

@@ -51,8 +51,9 @@ def clip_seed(seed: int, name: str, variant: int) -> np.random.SeedSequence:
 def augment_clip(
     clip: ClipData, recipe: Recipe, seed: int, variant: int = 0, scratch: Path | None = None
 ) -> Augmented:
-    """Apply ``recipe`` to a clip; deterministic in (seed, clip name, variant)."""
-    ss = clip_seed(seed, clip.name, variant)
+    """Apply ``recipe`` to a clip; deterministic in (seed, clip name, variant). The two clips of a
+    counterfactual pair share their draws (keyed on the pair id), so they stay equal apart from the object."""
+    ss = clip_seed(seed, clip.labels.get("pair_id") or clip.name, variant)
     rng = np.random.default_rng(ss)
     alb_seed = int(rng.integers(0, 2**31 - 2))
     fps_in = float(clip.labels["fps"])

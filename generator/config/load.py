@@ -132,8 +132,19 @@ def validate_config(data: dict[str, Any], source: str = "") -> SceneConfig:
 
 def load_config(path: str | Path, overrides: list[str] | None = None) -> SceneConfig:
     """Read, override and validate a scene file."""
-    data = apply_overrides(read_yaml(path), overrides)
+    data = anchor_paths(read_yaml(path), Path(path).resolve().parent)
+    data = apply_overrides(data, overrides)
     return validate_config(data, str(path))
+
+
+def anchor_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
+    """Make file paths in a scene file relative to the scene file, not to where the command runs."""
+    content = data.get("content")
+    if isinstance(content, dict) and isinstance(content.get("asset_manifest"), str):
+        p = Path(content["asset_manifest"])
+        if not p.is_absolute():
+            content["asset_manifest"] = str(base / p)
+    return data
 
 
 def config_to_dict(cfg: SceneConfig) -> dict[str, Any]:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from generator.config.models import SceneConfig
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
-from generator.plan.environment import FAMILIES
 from generator.plan.held import plan_carry, plan_held
 from generator.plan.model import ClipAxes, ClipPlan, RenderSettings
 from generator.plan.objects import WEAPON_CLASSES
+from generator.plan.places import actor_tracks, plan_place
 from generator.plan.seeds import area_rng, clip_id
 
 
@@ -30,7 +30,9 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
 
     env_rng = rng("environment")
     family = cfg.environment.draw("family", env_rng)
-    place = FAMILIES[family](cfg.environment, cfg.lighting, env_rng)
+    place = plan_place(family, cfg, env_rng)
+    if place.virtual_weapon:  # game screens: the weapon is on the screen, the wearer holds no firearm
+        positive, held_name = False, cfg.content.draw("negative", content)
 
     held = plan_held(cfg, held_name, rng("held"), rng("hands"))
     camera = plan_camera(cfg, place, rng("camera"), rng("motion"))
@@ -41,7 +43,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
     axes = ClipAxes(
         weapon_present=positive,
         weapon_class=WEAPON_CLASSES.get(held_name, "none"),
-        weapon_kind="real" if positive else "none",
+        weapon_kind="real" if positive else ("virtual" if place.virtual_weapon else "none"),
         context=place.context,
         held_object=held_name,
         mount=camera.mount,
@@ -65,6 +67,10 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         held_track=track,
         camera=camera,
         render=RenderSettings(**r.model_dump()),
+        actors=actor_tracks(place.movers, frame_times(r.frames, r.fps)),
+        atmosphere=place.atmosphere,
+        world_zenith=place.world_zenith,
+        exposure=place.exposure,
     )
 
 

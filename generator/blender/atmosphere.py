@@ -14,15 +14,23 @@ RAIN_SPEED = 7.0  # m/s
 
 
 def _volume(coll, center, extent, density: float, color) -> bpy.types.Object:
-    """A box of homogeneous scattering volume (a world volume would also swallow the sun at infinity)."""
+    """A box of homogeneous absorbing and emitting volume: distance fog that fades every ray towards ``color``
+    as 1 - exp(-density * distance), with no light sampling inside the volume (cheap on CPU). A world volume
+    would also swallow the sun at infinity, so the fog is a box around the place."""
     mat = bpy.data.materials.new("fog")
     mat.use_nodes = True
     nt = mat.node_tree
     nt.nodes.remove(nt.nodes["Principled BSDF"])
-    vol = nt.nodes.new("ShaderNodeVolumePrincipled")
-    vol.inputs["Density"].default_value = density
-    vol.inputs["Color"].default_value = (*color, 1.0)
-    nt.links.new(vol.outputs[0], nt.nodes["Material Output"].inputs["Volume"])
+    absorb = nt.nodes.new("ShaderNodeVolumeAbsorption")
+    absorb.inputs["Color"].default_value = (0.0, 0.0, 0.0, 1.0)
+    absorb.inputs["Density"].default_value = density
+    glow = nt.nodes.new("ShaderNodeEmission")
+    glow.inputs["Color"].default_value = (*color, 1.0)
+    glow.inputs["Strength"].default_value = density
+    add = nt.nodes.new("ShaderNodeAddShader")
+    nt.links.new(absorb.outputs[0], add.inputs[0])
+    nt.links.new(glow.outputs[0], add.inputs[1])
+    nt.links.new(add.outputs[0], nt.nodes["Material Output"].inputs["Volume"])
     bm = bmesh.new()
     bmesh.ops.create_cube(bm, size=1.0, matrix=Matrix.Translation(center) @ Matrix.Diagonal((*extent, 1.0)))
     mesh = bpy.data.meshes.new("fog")
@@ -81,7 +89,7 @@ def build_atmosphere(plan: ClipPlan, scene: bpy.types.Scene) -> None:
         pts = rng.uniform(lo, hi, size=(a.rain_streaks, 3))
         pts[:, 2] = np.maximum(pts[:, 2], 0.2)
         obj = _particles(
-            "rain", pts, (0.004, 0.004, 0.35), _mat("rain", (0.8, 0.85, 0.9), 0.35, 0.3), scene.collection
+            "rain", pts, (0.004, 0.004, 0.35), _mat("rain", (0.55, 0.6, 0.65), 1.0, 0.2), scene.collection
         )
         for f in range(plan.render.frames):
             obj.location = (0.0, 0.0, -RAIN_SPEED * f / plan.render.fps)

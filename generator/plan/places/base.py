@@ -121,7 +121,7 @@ def indoor(
     lighting = "indoor_ceiling"
     exposure = 0.0
     if rng.random() < 0.1:  # lights out: a dark building lit by a flashlight
-        lights, ambient, lighting, exposure = [], ambient * 0.1, "indoor_dark", 1.5
+        lights, ambient, lighting, exposure = [], ambient * 0.1, "indoor_dark", 2.5
         lights = with_flashlight(cfg, rng, True) or [flashlight(rng)]
     place = Place(
         models=[m for k in kits for m in k.placed()],
@@ -136,7 +136,9 @@ def indoor(
         exposure=exposure,
     )
     center = ((x0 + x1) / 2, (y0 + y1) / 2, h / 2)
-    return finish(cfg, rng, place, False, center, (x1 - x0, y1 - y0, h))
+    # indoor fog/haze glows with the room's light level (scene-linear, before exposure)
+    fog = tuple(0.25 * c for c in place.world_color) if lighting != "indoor_dark" else (0.01, 0.01, 0.01)
+    return finish(cfg, rng, place, False, center, (x1 - x0, y1 - y0, h), fog_color=fog)
 
 
 def outdoor(
@@ -168,4 +170,5 @@ def outdoor(
         exposure=sky.exposure,
     )
     center = (float(start[0]), float(start[1]) + 6.0, 3.0)
-    return finish(cfg, rng, place, True, center, (min(x1 - x0, 16.0), 20.0, 6.0), fog_color=sky.horizon)
+    fog = tuple(c * sky.strength for c in sky.horizon)  # the fog glows like the horizon sky
+    return finish(cfg, rng, place, True, center, (min(x1 - x0, 16.0), 20.0, 6.0), fog_color=fog)

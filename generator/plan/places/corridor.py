@@ -136,4 +136,5 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     ln = place.models[0].model.parts[0].size[1]
     zones = [Zone(-half, -0.8, -ln / 2 + 1, ln / 2 - 1), Zone(0.8, half, -ln / 2 + 1, ln / 2 - 1)]
     place.movers = figures_in(cfg.environment, rng, [z for z in zones if z.x1 >= z.x0])
-    return finish(cfg, rng, place, False, (0.0, 0.0, 1.5), (half * 2, ln, 3.0))
+    fog = tuple(0.25 * c for c in place.world_color)
+    return finish(cfg, rng, place, False, (0.0, 0.0, 1.5), (half * 2 + 0.6, ln, 3.4), fog_color=fog)

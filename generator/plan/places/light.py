@@ -19,7 +19,7 @@ SKY = {
     "day": ((35, 70), (2.5, 4.0), 5600, (0.58, 0.55, 0.85), (0.58, 0.2, 0.95), 1.0, -0.8),
     "golden_hour": ((3, 12), (1.5, 3.0), 2800, (0.6, 0.45, 0.6), (0.07, 0.55, 0.95), 0.7, -0.3),
     "dusk": ((-4, 1), (0.0, 0.05), 2500, (0.65, 0.6, 0.28), (0.03, 0.5, 0.45), 0.35, 1.0),
-    "night": ((-30, -10), (0.0, 0.0), 4000, (0.64, 0.6, 0.05), (0.6, 0.4, 0.08), 0.15, 2.2),
+    "night": ((-30, -10), (0.0, 0.0), 4000, (0.64, 0.6, 0.08), (0.6, 0.4, 0.12), 0.3, 2.6),
 }
 
 
@@ -61,7 +61,7 @@ def sun_and_sky(time_of_day: str, rng: np.random.Generator) -> Sky:
                 pos=(0.0, 0.0, 10.0),
                 rot=(float(rng.uniform(0.3, 1.0)), 0.0, float(rng.uniform(0, 2 * np.pi))),
                 size=0.5,
-                power_w=float(rng.uniform(0.03, 0.12)),
+                power_w=float(rng.uniform(0.05, 0.2)),
                 color=kelvin_to_rgb(float(rng.uniform(6500, 9000))),
             )
         )
@@ -136,7 +136,7 @@ def flashlight(rng: np.random.Generator) -> Light:
         pos=(float(rng.uniform(0.05, 0.15)), -0.2, -0.2),
         rot=(0.0, 0.0, 0.0),
         size=0.03,
-        power_w=float(rng.uniform(8, 25)),
+        power_w=float(rng.uniform(150, 400)),  # a point-light equivalent: a 1000 lm beam
         color=kelvin_to_rgb(float(rng.uniform(5000, 6500))),
         spot_deg=float(rng.uniform(25, 45)),
         attach="camera",

@@ -20,7 +20,7 @@ def plan_atmosphere(
     if weather == "haze":
         density = cfg.draw("haze_density", rng)
     elif weather == "fog":
-        density = cfg.draw("fog_density", rng)
+        density = cfg.draw("fog_density", rng) * (1.0 if outdoor else 0.4)  # indoors: smoke-like, thinner
     elif weather == "rain":
         density = cfg.draw("haze_density", rng)
     return Atmosphere(

@@ -120,3 +120,11 @@ def test_cli_config_show_validate_schema(tmp_path):
 
     schema = json.loads(run_cli("config", "schema").stdout)
     assert "camera" in schema["properties"] and schema["additionalProperties"] is False
+
+
+def test_off_and_yes_stay_strings(tmp_path):
+    cfg = load_config(write(tmp_path, "render:\n  denoise: off\n"), ["render.denoise=off"])
+    assert cfg.render.denoise == "off"
+    with pytest.raises(ConfigError, match="render.save_depth"):
+        load_config(write(tmp_path, {}), ["render.save_depth=maybe"])
+    assert load_config(write(tmp_path, {}), ["render.save_depth=true"]).render.save_depth is True

@@ -15,12 +15,23 @@ import numpy as np
 import OpenEXR
 
 from generator.blender import session
+from generator.blender.camera import configure_shutter
+from generator.blender.layer import configure_layer
 from generator.blender.meshes import mesh_arrays
 from generator.blender.scene import build_scene
+from generator.blender.shutter import needs_sampling, sample_instances
 from generator.dataset.layout import TMP_PREFIX, clip_dir, frame_name
 from generator.dataset.manifest import manifest_record
 from generator.dataset.video import encode_mp4
-from generator.labels.make import InstanceGeometry, camera_state, clip_labels, frame_annotations, motion_state
+from generator.labels.make import (
+    InstanceGeometry,
+    camera_state,
+    clip_labels,
+    frame_annotations,
+    motion_state,
+    motion_state_name,
+    muzzle_flash_at,
+)
 from generator.labels.schema import FrameLabels
 from generator.plan import save_plan
 from generator.plan.model import ClipPlan
@@ -85,7 +96,10 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         device = session.configure(
             built.scene, plan.render, seed=plan.dataset_seed * 100003 + plan.index, threads=threads
         )
+        configure_shutter(built.scene, plan.camera)
         _pass_outputs(built.scene, scratch)
+        if plan.render.transparent:
+            configure_layer(built.scene, plan, root)
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
         category = {p.model.instance_id: p.model.category for p in [*placed, *plan.actors]}
         geo = {}
@@ -95,6 +109,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         if plan.held is not None and "muzzle" in plan.held.model.points:
             muzzle_local = np.asarray(plan.held.model.points["muzzle"], dtype=float)[None]
         intr = plan.camera.intrinsics.model_dump()
+        lens = plan.camera.lens.model_dump()
         t1 = time.perf_counter()
         timings["build"] = t1 - t0
 
@@ -110,16 +125,22 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
             timings["render"] += tb - ta
             ids, depth = _read_passes(scratch / f"pass_{f + 1:04d}.exr")
             cam_m = np.array(built.camera.matrix_world)
+            sampled = {}
+            if needs_sampling(plan):
+                held_id = plan.held.model.instance_id if plan.held is not None else -1
+                mz = (held_id, muzzle_local) if muzzle_local is not None else None
+                sampled = sample_instances(built.scene, built.camera, geo, plan, f, mz)
             instances = []
             for iid, (obj, verts, tris) in geo.items():
                 mw = np.array(obj.matrix_world)
                 muzzle = None
                 if muzzle_local is not None and plan.held is not None and iid == plan.held.model.instance_id:
                     muzzle = (muzzle_local @ mw[:3, :3].T + mw[:3, 3])[0]
-                instances.append(
-                    InstanceGeometry(iid, category[iid], verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle)
-                )
-            annotations = frame_annotations(ids, instances, cam_m, intr)
+                inst = InstanceGeometry(iid, category[iid], verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle)
+                if iid in sampled:
+                    inst.projected, inst.extent, inst.muzzle_xy = sampled[iid]
+                instances.append(inst)
+            annotations = frame_annotations(ids, instances, cam_m, intr, lens)
             tc = time.perf_counter()
             timings["labels"] += tc - tb
             cv2.imwrite(str(tmp / "masks" / frame_name(f)), ids)
@@ -139,6 +160,8 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
                     camera=camera_state(plan, f),
                     motion=motion_state(plan, f),
                     annotations=annotations,
+                    motion_state=motion_state_name(plan, f),
+                    muzzle_flash=muzzle_flash_at(plan, f),
                 )
             )
             timings["write"] += time.perf_counter() - tc
@@ -153,6 +176,10 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         timings["total"] = time.perf_counter() - t0
         labels = clip_labels(plan, frames, timings)
         (tmp / "labels.json").write_text(labels.model_dump_json(indent=1) + "\n", encoding="utf-8")
+        if plan.augment is not None:  # a recipe from the scene's augment: section (issue 7)
+            from generator.augment.render_hook import augment_rendered
+
+            labels = labels.model_validate(augment_rendered(tmp, plan.augment))
         if final.exists():
             shutil.rmtree(final)
         os.rename(tmp, final)

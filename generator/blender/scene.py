@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import bpy
-import numpy as np
 
 from generator.blender.atmosphere import build_atmosphere
+from generator.blender.camera import build_camera, linear_keys
+from generator.blender.effects import build_effects
 from generator.blender.lighting import build_lights, build_world
 from generator.blender.meshes import build_model
 from generator.plan.model import ClipPlan, Placed
@@ -38,14 +39,8 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
     for placed in plan.environment:
         _place(build_model(placed.model, coll), placed)
 
-    cam_data = bpy.data.cameras.new("camera")
-    cam_data.type = "PERSP"
-    cam_data.sensor_fit = "HORIZONTAL"
-    cam_data.angle = float(np.deg2rad(plan.camera.lens.fov_deg))
-    cam_data.clip_start = 0.02
-    cam_data.clip_end = 500.0
-    camera = bpy.data.objects.new("camera", cam_data)
-    coll.objects.link(camera)
+    linear_keys()
+    camera = build_camera(plan.camera, coll)
     scene.camera = camera
     build_lights(plan, scene, camera)
     build_atmosphere(plan, scene)
@@ -54,11 +49,14 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
     coll.objects.link(anchor)
     anchor.parent = camera
     built = BuiltScene(scene=scene, camera=camera)
+    held_obj = None
     for placed in ([plan.held] if plan.held is not None else []) + list(plan.hands):
         obj = build_model(placed.model, coll)
         _place(obj, placed, anchor)
         if placed.model.instance_id:
             built.labelled[placed.model.instance_id] = obj
+        if placed is plan.held:
+            held_obj = obj
 
     for actor in plan.actors:  # figures and targets: labelled, keyframed world poses
         obj = build_model(actor.model, coll)
@@ -78,4 +76,5 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
         anchor.keyframe_insert("location", frame=f + 1)
         anchor.keyframe_insert("rotation_euler", frame=f + 1)
     scene.frame_start, scene.frame_end = 1, plan.render.frames
+    build_effects(plan, coll, camera, anchor, held_obj)
     return built

@@ -3,7 +3,17 @@
 Each module here registers its commands on the shared Typer app; add a module and import it below.
 """
 
-from generator.cli import config, dataset, generate, info, smoke  # noqa: F401 - registers commands
+from generator.cli import (  # noqa: F401 - registers commands
+    augment,
+    composite,
+    config,
+    dataset,
+    export,
+    generate,
+    info,
+    preview,
+    smoke,
+)
 from generator.cli.app import app
 
 

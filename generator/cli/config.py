@@ -47,3 +47,46 @@ def config_schema() -> None:
     from generator.config.models import SceneConfig
 
     print(json.dumps(SceneConfig.model_json_schema(), indent=1))
+
+
+@config_app.command("explain")
+@friendly
+def config_explain(
+    key: Annotated[str, typer.Argument(help="Dotted key, e.g. camera.fov_deg, or a section.")],
+) -> None:
+    """Say what a config key means: type, default, allowed range, example."""
+    from generator.config.reference import explain
+
+    out.print(explain(key), highlight=False, markup=False)
+
+
+@config_app.command("new")
+@friendly
+def config_new(
+    source: Annotated[
+        str, typer.Option("--from", help="A shipped scene name (e.g. demo) or a scene file.")
+    ] = "demo",
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write here instead of printing.")] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a commented starter scene file, every key explained, from a shipped scene."""
+    from generator.config import config_to_dict, load_config
+    from generator.config.reference import commented_yaml
+    from generator.errors import ConfigError
+
+    path = Path(source)
+    if not path.is_file():
+        path = Path("scenes") / f"{source}.yaml"
+    if not path.is_file():
+        shipped = sorted(p.stem for p in Path("scenes").glob("*.yaml"))
+        raise ConfigError(
+            f"--from {source}: no such scene file or shipped scene (shipped: {', '.join(shipped)})"
+        )
+    text = commented_yaml(config_to_dict(load_config(path)), str(path))
+    if out_file is None:
+        print(text, end="")
+        return
+    if out_file.exists() and not force:
+        raise ConfigError(f"{out_file}: exists; use --force to overwrite")
+    out_file.write_text(text, encoding="utf-8")
+    out.print(f"wrote {out_file}", highlight=False)

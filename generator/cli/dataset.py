@@ -25,12 +25,13 @@ def validate(
         out.print_json(json.dumps({**summary(rep), "messages": rep.problems}))
     else:
         for p in rep.problems[:50]:
-            err.print(f"[red]problem:[/red] {p}", highlight=False)
+            err.print(f"[red]problem:[/red] {p}", highlight=False, soft_wrap=True)
         if len(rep.problems) > 50:
             err.print(f"... and {len(rep.problems) - 50} more")
         out.print(
             f"{dataset}: {rep.clips} clips, {rep.frames} frames, {rep.annotations} annotations, "
-            f"{len(rep.problems)} problems"
+            f"{len(rep.problems)} problems",
+            soft_wrap=True,
         )
     if not rep.ok:
         raise typer.Exit(1)

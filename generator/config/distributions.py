@@ -186,6 +186,13 @@ class Bounds:
     hi: float | None
 
 
+@dataclass(frozen=True)
+class Allowed:
+    """The allowed values of a categorical field; kept in the field's metadata for the config reference."""
+
+    values: tuple[str, ...]
+
+
 def Num(lo: float | None = None, hi: float | None = None) -> Any:  # noqa: N802 - type factory
     """A float field that may be a constant or any distribution, restricted to [lo, hi]."""
     return Annotated[_make_param(float), AfterValidator(_range_check(lo, hi)), Bounds(lo, hi)]
@@ -198,7 +205,7 @@ def Int(lo: int | None = None, hi: int | None = None) -> Any:  # noqa: N802 - ty
 
 def Cat(*allowed: str) -> Any:  # noqa: N802 - type factory
     """A categorical field: one of ``allowed`` as a constant or a choice."""
-    return Annotated[_make_param(str), AfterValidator(_choice_check(tuple(allowed)))]
+    return Annotated[_make_param(str), AfterValidator(_choice_check(tuple(allowed))), Allowed(tuple(allowed))]
 
 
 def sample(value: Any, rng: np.random.Generator, lo: float | None = None, hi: float | None = None) -> Any:

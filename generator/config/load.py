@@ -1,10 +1,11 @@
-"""Load a scene config from YAML (safe_load only), apply ``--set`` overrides, and explain errors in one line."""
+"""Load a scene config from YAML (a SafeLoader: data only), apply ``--set`` overrides, explain errors in one line."""
 
 from __future__ import annotations
 
 import difflib
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,25 @@ from pydantic import BaseModel, ValidationError
 
 from generator.config.models import SceneConfig
 from generator.errors import ConfigError
+
+
+class DataLoader(yaml.SafeLoader):
+    """yaml.SafeLoader with YAML 1.2 booleans: only true/false are booleans, so `denoise: off` stays a string."""
+
+
+DataLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+DataLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+def load_yaml(text: str):
+    """Parse YAML text as plain data (no tags that build objects, YAML 1.2 booleans)."""
+    return yaml.load(text, Loader=DataLoader)  # noqa: S506 - DataLoader is a SafeLoader
+
 
 _TAGS = {"const", "uniform", "normal", "loguniform", "randint", "choice", "unknown"}
 
@@ -23,7 +43,7 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     if not p.is_file():
         raise ConfigError(f"{p}: config file not found")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = load_yaml(p.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
@@ -49,7 +69,7 @@ def apply_overrides(data: dict[str, Any], overrides: list[str] | None) -> dict[s
         if not parts:
             raise ConfigError(f"--set {item!r}: empty key")
         try:
-            value = yaml.safe_load(raw) if raw.strip() else ""
+            value = load_yaml(raw) if raw.strip() else ""
         except yaml.YAMLError:
             raise ConfigError(f"--set {key}: value {raw!r} is not valid YAML") from None
         node = out

@@ -32,8 +32,9 @@ ENVIRONMENTS = (
 )
 TIMES_OF_DAY = ("day", "golden_hour", "dusk", "night")
 WEATHERS = ("clear", "haze", "fog", "rain", "dust")
-MOUNTS = ("head",)
-PATHS = ("walk", "stand")
+MOUNTS = ("head", "chest", "handheld", "weapon")
+LENSES = ("auto", "perspective", "fisheye_equisolid", "fisheye_equidistant")
+PATHS = ("stand", "walk", "run", "stop", "turn", "strafe", "back_up")
 
 
 class Section(BaseModel):
@@ -159,28 +160,113 @@ class AtmosphereConfig(Section):
 
 
 class CameraConfig(Section):
-    """The wearer's camera."""
+    """The wearer's camera: where it is mounted, its lens, shutter and readout."""
 
-    mount: Cat(*MOUNTS) = Field("head", description="Where the camera sits on the wearer.")
-    fov_deg: Num(10, 170) = Field({"uniform": [70, 95]}, description="Horizontal field of view in degrees.")
+    mount: Cat(*MOUNTS) = Field(
+        "head",
+        description="Where the camera sits: head (action camera), chest (body camera), handheld (phone) "
+        "or weapon (weapon-mounted camera).",
+    )
+    lens: Cat(*LENSES) = Field(
+        "auto",
+        description="Projection: auto (the mount's typical lens: fisheye for head and chest, perspective "
+        "for handheld and weapon), perspective, fisheye_equisolid or fisheye_equidistant (Cycles models).",
+    )
+    fov_deg: Num(10, 170) = Field(
+        {"uniform": [65, 80]}, description="Horizontal field of view of a perspective lens in degrees."
+    )
+    fisheye_fov_deg: Num(60, 220) = Field(
+        {"uniform": [120, 170]}, description="Diagonal field of view of a fisheye lens in degrees."
+    )
     eye_height_m: Num(0.8, 2.2) = Field(
-        {"normal": [1.65, 0.07]}, description="Camera height above the floor."
+        {"normal": [1.65, 0.07]}, description="Eye height of the wearer above the floor."
+    )
+    motion_blur: Num(0, 1) = Field(0.0, description="Probability that a clip is rendered with motion blur.")
+    shutter: Num(0.01, 1) = Field(
+        {"uniform": [0.1, 0.5]}, description="Shutter time as a fraction of the frame when motion blur is on."
+    )
+    rolling_shutter: Num(0, 1) = Field(0.0, description="Probability that a clip has a rolling shutter.")
+    readout_ms: Num(1, 60) = Field(
+        {"uniform": [15, 33]}, description="Rolling-shutter readout time (top row to bottom row) in ms."
     )
 
 
 class MotionConfig(Section):
-    """How the camera moves: a path plus shake components (gait bob and sway, hand/body tremor)."""
+    """How the camera and the held object move: a path plus separate shake components and recoil."""
 
-    path: Cat(*PATHS) = Field({"choice": ["walk", "stand"], "weights": [3, 1]}, description="Path kind.")
+    path: Cat(*PATHS) = Field(
+        {"choice": ["walk", "stand"], "weights": [3, 1]},
+        description="Path through the place: stand, walk, run, stop (walk then stand), turn, strafe "
+        "(sideways) or back_up.",
+    )
+    shake: bool = Field(True, description="Add shake components; off = the camera moves only along its path.")
     speed_mps: Num(0, 6) = Field({"uniform": [0.8, 1.5]}, description="Walking speed in m/s.")
-    step_hz: Num(0.5, 4) = Field({"normal": [2.0, 0.13]}, description="Step frequency in Hz.")
+    run_speed_mps: Num(0, 8) = Field({"uniform": [2.5, 4.0]}, description="Running speed in m/s.")
+    step_hz: Num(0.5, 4) = Field({"normal": [2.0, 0.13]}, description="Walking step frequency in Hz.")
+    run_step_hz: Num(0.5, 5) = Field({"uniform": [2.5, 3.0]}, description="Running step frequency in Hz.")
     bob_m: Num(0, 0.2) = Field({"uniform": [0.01, 0.03]}, description="Vertical bob amplitude in metres.")
     sway_m: Num(0, 0.2) = Field(
         {"uniform": [0.005, 0.02]}, description="Lateral sway amplitude (half step rate)."
     )
+    turn_deg: Num(-180, 180) = Field(
+        {"uniform": [-90, 90]}, description="Heading change of a 'turn' path in degrees."
+    )
     tremor_deg: Num(0, 5) = Field({"uniform": [0.05, 0.3]}, description="Tremor RMS in degrees per axis.")
     tremor_low_hz: Num(0.1, 30) = Field(6.0, description="Lower edge of the tremor band in Hz.")
     tremor_high_hz: Num(0.1, 30) = Field(12.0, description="Upper edge of the tremor band in Hz.")
+    breathing_hz: Num(0.05, 1) = Field({"uniform": [0.2, 0.33]}, description="Breathing rate in Hz.")
+    breathing_deg: Num(0, 3) = Field(
+        {"uniform": [0.1, 0.4]}, description="Breathing pitch amplitude in degrees."
+    )
+    drift_deg: Num(0, 10) = Field(
+        {"uniform": [0.5, 2.0]}, description="Slow drift RMS in degrees (below drift_high_hz)."
+    )
+    drift_high_hz: Num(0.05, 1) = Field(0.8, description="Upper edge of the slow drift band in Hz.")
+    scan_deg: Num(0, 90) = Field(
+        {"uniform": [0, 35]}, description="Largest yaw of scanning head turns in degrees (0 = no scanning)."
+    )
+    scan_every_s: Num(0.3, 30) = Field(
+        {"uniform": [1.0, 3.0]}, description="Mean time between scanning head turns in seconds."
+    )
+    head_roll_deg: Num(0, 20) = Field(
+        {"uniform": [2, 8]}, description="Head roll at the fastest scanning turn in degrees."
+    )
+    weapon_lag_s: Num(0, 0.5) = Field(
+        {"uniform": [0.03, 0.12]}, description="Time constant of the held object's lag behind camera turns."
+    )
+    recoil_scale: Num(0, 3) = Field(
+        1.0, description="Scale of the per-class recoil ranges (handgun 5–15 deg rise, see docs/motion.md)."
+    )
+
+
+class EventsConfig(Section):
+    """The event timeline of a clip: idle, raise to aim, shots (or a negative's actions), lower, reload."""
+
+    start_aimed: Num(0, 1) = Field(0.3, description="Probability that a clip starts with the object raised.")
+    raise_at_s: Num(0, 600) = Field(
+        {"uniform": [0.0, 1.0]}, description="When the raise to aim starts, in seconds."
+    )
+    raise_s: Num(0.05, 5) = Field({"uniform": [0.25, 0.6]}, description="Duration of the raise in seconds.")
+    shots: Int(0, 50) = Field(
+        {"randint": [0, 4]}, description="Shots (negatives: actions) after the aim; inclusive range."
+    )
+    first_shot_s: Num(0, 60) = Field(
+        {"uniform": [0.1, 1.0]}, description="Delay from aim to the first shot in seconds."
+    )
+    split_s: Num(0.05, 5) = Field(
+        {"uniform": [0.15, 0.30]}, description="Time between consecutive shots in seconds."
+    )
+    lower: Num(0, 1) = Field(0.3, description="Probability of lowering after the last shot.")
+    reload: Num(0, 1) = Field(
+        0.15, description="Probability of a reload (negatives: a pause) after the shots."
+    )
+    force_shot_frames: list[int] = Field(
+        default_factory=list,
+        description="Frames with a forced shot (tests, previews); when given, the clip starts aimed and "
+        "only these shots happen.",
+    )
+    flash_frames: Int(1, 4) = Field(1, description="Frames a muzzle flash lasts (shotguns: one more).")
+    casing: Num(0, 1) = Field(0.5, description="Probability that a shot ejects a visible casing.")
 
 
 class HandsConfig(Section):
@@ -190,6 +276,24 @@ class HandsConfig(Section):
     gloves: Num(0, 1) = Field(0.15, description="Probability of gloves.")
     sleeve_value: Num(0, 1) = Field({"uniform": [0.05, 0.8]}, description="Sleeve brightness.")
     sleeve_hue: Num(0, 1) = Field({"uniform": [0, 1]}, description="Sleeve hue.")
+
+
+class AugmentConfig(Section):
+    """Augmentation applied to every clip right after it is rendered (see docs/augmentation.md)."""
+
+    recipe: str | None = Field(
+        None,
+        description="Preset name (bodycam, phone_stream, low_light, weather, heavy) or recipe YAML; none = off.",
+    )
+    keep_clean: bool = Field(False, description="Also keep the clean render, in the clip's clean/ folder.")
+
+    @model_validator(mode="after")
+    def _known(self) -> AugmentConfig:
+        if self.recipe is not None:
+            from generator.augment.recipe import load_recipe
+
+            load_recipe(self.recipe)  # a clear error now, not after rendering
+        return self
 
 
 class SceneConfig(Section):
@@ -207,4 +311,6 @@ class SceneConfig(Section):
     atmosphere: AtmosphereConfig = Field(default_factory=AtmosphereConfig)
     camera: CameraConfig = Field(default_factory=CameraConfig)
     motion: MotionConfig = Field(default_factory=MotionConfig)
+    events: EventsConfig = Field(default_factory=EventsConfig)
     hands: HandsConfig = Field(default_factory=HandsConfig)
+    augment: AugmentConfig = Field(default_factory=AugmentConfig)

@@ -44,6 +44,7 @@ def manifest_record(labels: dict) -> dict:
     """The manifest line of a finished clip, from its labels."""
     axes = labels["axes"]
     return {
+        "schema_version": 1,
         "clip_id": labels["clip_id"],
         "path": f"{CLIPS}/{labels['clip_id']}",
         "index": labels["index"],

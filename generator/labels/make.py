@@ -31,23 +31,46 @@ class InstanceGeometry:
     verts_world: np.ndarray
     tris: np.ndarray
     muzzle_world: np.ndarray | None = None
+    # rolling shutter / motion blur: projections solved per row time (see labels/rolling.py); None = project
+    projected: tuple[np.ndarray, np.ndarray] | None = (
+        None  # (xy (N,2), depth (N,)) at each row's mid-exposure
+    )
+    extent: np.ndarray | None = None  # (M,2) image points over each row's exposure, for the amodal box
+    muzzle_xy: np.ndarray | None = None
 
 
 def frame_annotations(
-    ids: np.ndarray, instances: list[InstanceGeometry], cam_matrix_world: np.ndarray, intr: dict
+    ids: np.ndarray,
+    instances: list[InstanceGeometry],
+    cam_matrix_world: np.ndarray,
+    intr: dict,
+    lens: dict | None = None,
 ) -> list[Annotation]:
     """One annotation per labelled instance (also when it is out of view, with empty boxes)."""
     h, w = ids.shape
     modal = boxes_by_id(ids)
     out = []
     for inst in instances:
-        xy, depth = project(world_to_camera(inst.verts_world, cam_matrix_world), intr)
+        if inst.projected is not None:
+            xy, depth = inst.projected
+        else:
+            xy, depth = project(world_to_camera(inst.verts_world, cam_matrix_world), intr, lens)
         box = amodal_box(xy, depth)
+        if inst.extent is not None and len(inst.extent) and box is not None:
+            e = inst.extent
+            box = [
+                min(box[0], float(e[:, 0].min())),
+                min(box[1], float(e[:, 1].min())),
+                max(box[2], float(e[:, 0].max())),
+                max(box[3], float(e[:, 1].max())),
+            ]
         inside, total = silhouette_area(xy, depth, inst.tris, w, h)
         mbox, area = modal.get(inst.instance_id, (None, 0))
         muzzle = None
-        if inst.muzzle_world is not None:
-            mxy, mdepth = project(world_to_camera(inst.muzzle_world[None], cam_matrix_world), intr)
+        if inst.muzzle_xy is not None:
+            muzzle = [round(float(inst.muzzle_xy[0]), 3), round(float(inst.muzzle_xy[1]), 3)]
+        elif inst.muzzle_world is not None:
+            mxy, mdepth = project(world_to_camera(inst.muzzle_world[None], cam_matrix_world), intr, lens)
             if mdepth[0] > 0:
                 muzzle = [round(float(mxy[0, 0]), 3), round(float(mxy[0, 1]), 3)]
         out.append(
@@ -85,6 +108,23 @@ def motion_state(plan: ClipPlan, f: int) -> dict[str, float]:
     }
 
 
+def timeline_events(plan: ClipPlan) -> list[Event]:
+    """The plan's timeline events (raise, aim or hold, shots or actions, muzzle flashes, reload, lower)."""
+    return [Event(type=e.type, frame=e.frame, time_s=e.time_s, detail=e.detail) for e in plan.timeline.events]
+
+
+def muzzle_flash_at(plan: ClipPlan, f: int) -> bool:
+    """Whether frame f shows a muzzle flash."""
+    flags = plan.timeline.muzzle_flash
+    return bool(flags[f]) if f < len(flags) else False
+
+
+def motion_state_name(plan: ClipPlan, f: int) -> str:
+    """The motion state of frame f, e.g. 'walk/aimed' (path state / carry state)."""
+    states = plan.camera.states
+    return states[f] if f < len(states) else ""
+
+
 def visibility_events(plan: ClipPlan, frames: list[FrameLabels]) -> tuple[list[Event], Event | None]:
     """First frame where the held object has visible pixels: weapon_visible_start (or object_visible_start)."""
     if plan.held is None:
@@ -119,6 +159,7 @@ def clip_labels(plan: ClipPlan, frames: list[FrameLabels], timings: dict[str, fl
     """Assemble labels.json for a rendered clip."""
     r = plan.render
     events, first = visibility_events(plan, frames)
+    events = sorted(events + timeline_events(plan), key=lambda e: (e.frame, e.type))
     weapon = first if first is not None and first.type == "weapon_visible_start" else None
     return ClipLabels(
         clip_id=plan.clip_id,
@@ -137,7 +178,14 @@ def clip_labels(plan: ClipPlan, frames: list[FrameLabels], timings: dict[str, fl
         events=events,
         first_visible=weapon,
         instances=instances_of(plan),
-        camera=CameraInfo(mount=plan.camera.mount, lens=plan.camera.lens, intrinsics=plan.camera.intrinsics),
+        camera=CameraInfo(
+            mount=plan.camera.mount,
+            lens=plan.camera.lens,
+            intrinsics=plan.camera.intrinsics,
+            motion_blur_shutter=plan.camera.shutter,
+            rolling_shutter_s=plan.camera.rolling_shutter_s,
+            flow_available=False,
+        ),
         motion_params=plan.camera.motion_params,
         frames=frames,
         timings={k: round(v, 4) for k, v in timings.items()},

@@ -18,13 +18,38 @@ def world_to_camera(points: np.ndarray, cam_matrix_world: np.ndarray) -> np.ndar
     return points @ inv[:3, :3].T + inv[:3, 3]
 
 
-def project(points_cam: np.ndarray, intr: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Pinhole projection of camera-frame points: (pixel xy (N,2), depth along the view axis (N,))."""
+def project(points_cam: np.ndarray, intr: dict, lens: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Project camera-frame points with the plan's lens: (pixel xy (N,2), depth (N,), > NEAR where seen).
+
+    Perspective (no lens, or model 'perspective'): pinhole, depth along the view axis. Fisheye: Cycles'
+    equisolid (r = 2 f sin(theta/2)) or equidistant (r = theta, scaled per axis) model; depth is the distance
+    to the camera for points inside the lens's image circle and -1 outside it.
+    """
+    model = (lens or {}).get("model", "perspective")
+    if model != "perspective":
+        return project_fisheye(points_cam, intr, model, float(lens.get("fisheye_fov_deg") or 360.0))
     depth = -points_cam[:, 2]
     safe = np.where(depth > NEAR, depth, np.nan)
     x = intr["fx"] * points_cam[:, 0] / safe + intr["cx"]
     y = intr["cy"] - intr["fy"] * points_cam[:, 1] / safe
     return np.stack([x, y], axis=1), depth
+
+
+def project_fisheye(
+    points_cam: np.ndarray, intr: dict, model: str, circle_deg: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Fisheye projection as Cycles renders it (verified against renders in tests/test_motion_render.py)."""
+    x, y, z = points_cam[:, 0], points_cam[:, 1], points_cam[:, 2]
+    rho = np.hypot(x, y)
+    theta = np.arctan2(rho, -z)  # angle from the view axis (-Z)
+    lens_r = 2.0 * np.sin(theta / 2.0) if model == "fisheye_equisolid" else theta
+    safe = np.where(rho > 1e-12, rho, 1.0)
+    ux, uy = np.where(rho > 1e-12, x / safe, 0.0), np.where(rho > 1e-12, y / safe, 0.0)
+    px = intr["cx"] + intr["fx"] * lens_r * ux
+    py = intr["cy"] - intr["fy"] * lens_r * uy
+    dist = np.linalg.norm(points_cam, axis=1)
+    seen = (theta <= np.deg2rad(min(circle_deg, 358.0)) / 2.0) & (dist > NEAR)
+    return np.stack([px, py], axis=1), np.where(seen, dist, -1.0)
 
 
 def amodal_box(xy: np.ndarray, depth: np.ndarray) -> list[float] | None:

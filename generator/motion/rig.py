@@ -20,6 +20,7 @@ def compose_camera(
     components: dict[str, dict[str, np.ndarray]],
     eye_height: float,
     pitch0: float,
+    mount_offset: tuple[float, float, float] = (0.0, 0.0, 0.0),
 ) -> tuple[np.ndarray, np.ndarray, dict[str, dict[str, list]]]:
     """Sum path and components into world positions and XYZ Euler rotations of the camera.
 
@@ -29,6 +30,7 @@ def compose_camera(
     n = len(path["yaw"])
     pos = path["position"].copy()
     pos[:, 2] += eye_height
+    pos += body_to_world(np.tile(np.asarray(mount_offset, dtype=float), (n, 1)), path["yaw"])
     rot = np.zeros((n, 3))
     for comp in components.values():
         pos += body_to_world(comp["position"], path["yaw"])
@@ -36,11 +38,12 @@ def compose_camera(
     pitch, roll, yaw = rot[:, 0], rot[:, 1], rot[:, 2]
     euler = np.stack([BASE_TILT + pitch0 + pitch, roll, path["yaw"] + yaw], axis=1)
     listed = {
-        name: {"position": _rows(c["position"]), "rotation": _rows(c["rotation"])}
+        name: {"position": rows(c["position"]), "rotation": rows(c["rotation"])}
         for name, c in components.items()
     }
     return pos, euler, listed
 
 
-def _rows(a: np.ndarray) -> list:
-    return [tuple(float(round(v, 9)) for v in row) for row in a]
+def rows(a: np.ndarray, decimals: int = 7) -> list:
+    """Rows of an (N,3) array as rounded tuples (stable JSON), vectorised."""
+    return [tuple(row) for row in np.round(np.asarray(a, dtype=float), decimals).tolist()]

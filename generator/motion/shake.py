@@ -47,3 +47,48 @@ def tremor(t: np.ndarray, spec: dict) -> np.ndarray:
     """Rotation offsets (N,3) (pitch, roll, yaw) radians of a tremor drawn with ``tremor_spec``."""
     arg = 2 * np.pi * spec["freqs"][None] * t[:, None, None] + spec["phases"][None]
     return (spec["amps"][None] * np.sin(arg)).sum(axis=2)
+
+
+def breathing(t: np.ndarray, rate_hz: float, pitch_deg: float, phase: float) -> dict[str, np.ndarray]:
+    """Breathing: a slow pitch nod and a small vertical rise of the chest at the breathing rate."""
+    s = np.sin(2 * np.pi * rate_hz * t + phase)
+    rot = np.stack([np.deg2rad(pitch_deg) * s, np.zeros_like(t), np.zeros_like(t)], axis=1)
+    pos = np.stack([np.zeros_like(t), np.zeros_like(t), 0.004 * (pitch_deg / 0.25) * s], axis=1)
+    return {"position": pos, "rotation": rot}
+
+
+def drift(t: np.ndarray, rng: np.random.Generator, rms_deg: float, high_hz: float) -> dict[str, np.ndarray]:
+    """Slow drift of the aim: band-limited rotation below ``high_hz`` (sinusoids from 0.05 Hz up)."""
+    spec = tremor_spec(rng, rms_deg, min(0.05, high_hz), high_hz, n_sines=4)
+    return {"position": np.zeros((len(t), 3)), "rotation": tremor(t, spec)}
+
+
+def min_jerk(s: np.ndarray) -> np.ndarray:
+    """Minimum-jerk ease from 0 to 1 for s in [0, 1] (clipped outside), the shape of voluntary head turns."""
+    s = np.clip(s, 0.0, 1.0)
+    return s**3 * (10 - 15 * s + 6 * s**2)
+
+
+def scan(
+    t: np.ndarray, rng: np.random.Generator, max_deg: float, every_s: float, roll_deg: float
+) -> dict[str, np.ndarray]:
+    """Scanning head turns: yaw moves between random targets with minimum-jerk turns; roll follows yaw speed.
+
+    Roll is proportional to the yaw rate and reaches ``roll_deg`` at the fastest turn (heads tilt into turns).
+    """
+    n = len(t)
+    yaw = np.zeros(n)
+    if max_deg > 0 and n > 1:
+        duration = float(t[-1]) + 1e-9
+        start, current = float(rng.exponential(every_s)) * 0.5, 0.0
+        while start < duration:
+            target = float(rng.uniform(-max_deg, max_deg))
+            turn_s = 0.25 + 0.012 * abs(target - current)  # larger turns take longer (about 0.25-1.1 s)
+            yaw += np.deg2rad(target - current) * min_jerk((t - start) / turn_s)
+            current = target
+            start += turn_s + float(rng.exponential(every_s))
+    rate = np.gradient(yaw, t) if n > 1 else np.zeros(n)
+    peak = np.abs(rate).max() if n > 1 else 0.0
+    roll = np.deg2rad(roll_deg) * rate / peak if peak > 1e-9 else np.zeros(n)
+    rot = np.stack([np.zeros(n), -roll, yaw], axis=1)
+    return {"position": np.zeros((n, 3)), "rotation": rot}

@@ -110,10 +110,19 @@ class Atmosphere(_M):
 
 
 class Lens(_M):
-    """Camera projection. ``perspective``: pinhole with horizontal field of view ``fov_deg``."""
+    """Camera projection, as Cycles renders it (see docs/motion.md).
 
-    model: Literal["perspective"] = "perspective"
+    ``perspective``: pinhole with horizontal field of view ``fov_deg``. ``fisheye_equisolid``: r = 2 f sin(theta/2)
+    with focal length ``focal_mm`` on a sensor ``sensor_width_mm`` wide (square pixels), ``fov_deg`` = diagonal
+    field of view. ``fisheye_equidistant``: Cycles' circular fisheye, r = theta / (fisheye_fov / 2) in units of
+    half the image width (x) and height (y); ``fov_deg`` = ``fisheye_fov_deg``.
+    """
+
+    model: Literal["perspective", "fisheye_equisolid", "fisheye_equidistant"] = "perspective"
     fov_deg: float
+    focal_mm: float = 0.0
+    sensor_width_mm: float = 36.0
+    fisheye_fov_deg: float = 0.0  # Cycles' fisheye_fov: the image circle; nothing is seen beyond it
 
 
 class Intrinsics(_M):
@@ -138,6 +147,10 @@ class CameraTrack(_M):
     # each component: per-frame offsets {"position": [...], "rotation": [...]}, summed into the pose above
     components: dict[str, dict[str, list[Vec3]]]
     motion_params: dict[str, float | str]
+    # per-frame motion state, e.g. "walk/aimed" (path state / carry state)
+    states: list[str] = Field(default_factory=list)
+    shutter: float = 0.0  # motion-blur shutter as a fraction of the frame; 0 = no motion blur
+    rolling_shutter_s: float = 0.0  # readout time top row -> bottom row; 0 = global shutter
 
 
 class HeldTrack(_M):
@@ -146,6 +159,48 @@ class HeldTrack(_M):
     position: list[Vec3]
     rotation: list[Vec3]
     carry: str = "aimed"
+    # per-frame carry state from the event timeline (aimed, low_ready, held_out), and motion components added
+    # on top of the carry pose (weapon lag, recoil), each per-frame {"position": [...], "rotation": [...]}
+    states: list[str] = Field(default_factory=list)
+    components: dict[str, dict[str, list[Vec3]]] = Field(default_factory=dict)
+
+
+class TimelineEvent(_M):
+    """An event of the clip's timeline. Positives: raise_start, aim_start, shot, muzzle_flash, lower_start,
+    reload. Negatives: the same shapes as raise_start, hold_start, action (``detail`` names it), lower_start."""
+
+    type: str
+    frame: int
+    time_s: float
+    detail: str = ""
+
+
+class ShotEffect(_M):
+    """The visible effects of one shot, in the held object's frame at its muzzle."""
+
+    frame: int
+    flash_frames: int = 1
+    flash_length_m: float = 0.08
+    flash_width_m: float = 0.04
+    flash_petals: int = 4
+    flash_twist: float = 0.0
+    flash_color: Vec3 = (1.0, 0.6, 0.2)
+    flash_strength: float = 40.0
+    light_power_w: float = 150.0
+    smoke: bool = True
+    smoke_size_m: float = 0.05
+    casing: bool = False
+    casing_velocity: Vec3 = (0.0, 0.0, 0.0)  # camera frame, m/s (x right, y up, z towards the camera)
+
+
+class Timeline(_M):
+    """The clip's events and per-frame flags; empty in plans made before timelines existed."""
+
+    events: list[TimelineEvent] = Field(default_factory=list)
+    aim_weight: list[float] = Field(default_factory=list)  # 0 = lowered, 1 = raised (aimed / held out)
+    muzzle_flash: list[bool] = Field(default_factory=list)
+    shots: list[ShotEffect] = Field(default_factory=list)
+    action: str = ""  # negatives: what the wearer does at the "shot" times (phone_tap, drill_trigger, ...)
 
 
 class RenderSettings(_M):
@@ -162,6 +217,7 @@ class RenderSettings(_M):
     save_depth: bool = False
     save_frames: bool = True
     video_crf: int = 20
+    transparent: bool = False  # film_transparent RGBA frames (composite layers, generator/blender/layer.py)
 
 
 class ClipAxes(_M):
@@ -206,3 +262,8 @@ class ClipPlan(_M):
     atmosphere: Atmosphere = Field(default_factory=Atmosphere)
     world_zenith: Vec3 | None = None
     exposure: float = 0.0
+    timeline: Timeline = Field(default_factory=Timeline)
+    # resolved augmentation recipe applied after rendering (generator/augment/render_hook.py), None = none
+    augment: dict | None = None
+    # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
+    world_image: str | None = None

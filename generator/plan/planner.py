@@ -7,9 +7,11 @@ area draws leaves the others as they were. This module only composes them.
 
 from __future__ import annotations
 
+from generator.augment.recipe import augment_plan
 from generator.config.models import SceneConfig
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
+from generator.plan.events import held_motion, plan_events
 from generator.plan.held import plan_carry, plan_held
 from generator.plan.model import ClipAxes, ClipPlan, RenderSettings
 from generator.plan.objects import WEAPON_CLASSES
@@ -35,9 +37,15 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         positive, held_name = False, cfg.content.draw("negative", content)
 
     held = plan_held(cfg, held_name, rng("held"), rng("hands"))
-    camera = plan_camera(cfg, place, rng("camera"), rng("motion"))
+    weapon_class = WEAPON_CLASSES.get(held_name, "none")
+    ev = plan_events(cfg, positive, held_name, weapon_class, positive, rng("events"), rng("effects"))
+    camera = plan_camera(
+        cfg, place, rng("camera"), rng("motion"), ev.camera_kicks, ev.states, ev.drawn.aim_weight
+    )
     step_hz = float(camera.motion_params["step_hz"])
-    track = plan_carry(held_name, frame_times(r.frames, r.fps), step_hz, positive, rng("carry"))
+    t = frame_times(r.frames, r.fps)
+    track = plan_carry(held_name, t, step_hz, positive, rng("carry"))
+    track = held_motion(track, camera, ev, held_name, t)
 
     walking = camera.motion_params["path"] == "walk"
     axes = ClipAxes(
@@ -67,7 +75,9 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         held_track=track,
         camera=camera,
         render=RenderSettings(**r.model_dump()),
-        actors=actor_tracks(place.movers, frame_times(r.frames, r.fps)),
+        timeline=ev.timeline,
+        augment=augment_plan(cfg.augment, dataset_seed),
+        actors=actor_tracks(place.movers, t),
         atmosphere=place.atmosphere,
         world_zenith=place.world_zenith,
         exposure=place.exposure,

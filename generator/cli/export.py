@@ -1,0 +1,83 @@
+"""povgen export, inspect and report: a finished dataset in trainer formats, overlays, and an HTML report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from generator.cli.app import app, friendly, out
+
+FormatOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--format", "-f", help="coco, yolo, cliplist, webdataset or all (repeatable). Default: all."
+    ),
+]
+
+
+@app.command()
+@friendly
+def export(
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
+    formats: FormatOpt = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Where to write (default DATASET/exports).")
+    ] = None,
+    split: Annotated[
+        str, typer.Option("--split", help="Split ratios by clip, e.g. train=0.8,val=0.1,test=0.1 (or all=1).")
+    ] = "train=0.8,val=0.1,test=0.1",
+    per_frame: Annotated[
+        bool, typer.Option(help="WebDataset: one sample per frame instead of per clip.")
+    ] = False,
+    shard_size: Annotated[int, typer.Option(min=1, help="WebDataset: samples per tar shard.")] = 1000,
+    classes: Annotated[
+        str | None,
+        typer.Option(
+            help="COCO/YOLO class list in id order, e.g. handgun,rifle,shotgun (default: all, sorted)."
+        ),
+    ] = None,
+) -> None:
+    """Write the dataset as COCO (video-aware), YOLO, clip lists (CSV/JSONL) and WebDataset shards."""
+    from generator.dataset.splits import parse_ratios
+    from generator.export.run import export_dataset
+
+    names = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
+    written = export_dataset(
+        dataset, formats or ["all"], out_dir, parse_ratios(split), per_frame, shard_size, names
+    )
+    for fmt, paths in written.items():
+        shown = ", ".join(paths[:4]) + (f" (+{len(paths) - 4} more)" if len(paths) > 4 else "")
+        out.print(f"{fmt}: {shown}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+@friendly
+def inspect(
+    clip: Annotated[Path, typer.Argument(help="A clip folder (DATASET/clips/<id>).")],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Where to write (default CLIP/inspect).")
+    ] = None,
+    scale: Annotated[int, typer.Option(min=0, help="Upscale factor for small clips (0 = automatic).")] = 0,
+) -> None:
+    """Write overlay.mp4 and overlay.gif: boxes, tinted masks, event markers and a shake plot under the frames."""
+    from generator.report.inspect import inspect_clip
+
+    for p in inspect_clip(clip, out_dir, scale or None):
+        out.print(str(p), highlight=False)
+
+
+@app.command()
+@friendly
+def report(
+    dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", help="Where to write (default DATASET/report).")
+    ] = None,
+    sheet: Annotated[int, typer.Option(min=1, help="Clips in the contact sheet (at most).")] = 48,
+) -> None:
+    """Write report/index.html: contact sheet, counts, box and visibility histograms, events, timings."""
+    from generator.report.report import write_report
+
+    out.print(str(write_report(dataset, out_dir, sheet)), highlight=False)

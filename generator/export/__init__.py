@@ -1,0 +1,1 @@
+"""Exporters: a povgen dataset in the formats trainers read (COCO, YOLO, clip lists, WebDataset)."""

@@ -1,0 +1,122 @@
+"""Reading a finished dataset for export: its clips in order, their labels, frames and masks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from generator.dataset.layout import CLIPS, MANIFEST, inside
+from generator.dataset.manifest import read_jsonl
+from generator.dataset.video import read_frames
+from generator.errors import PovgenError
+
+
+@dataclass
+class Clip:
+    """A finished clip: its manifest record, its labels, and its folder."""
+
+    record: dict
+    labels: dict
+    folder: Path
+    rel: str  # folder relative to the dataset root
+
+    @property
+    def clip_id(self) -> str:
+        return self.labels["clip_id"]
+
+    def mask(self, frame: dict) -> np.ndarray:
+        """The 16-bit instance mask of a frame label."""
+        m = cv2.imread(str(self.folder / frame["mask"]), cv2.IMREAD_UNCHANGED)
+        if m is None:
+            raise PovgenError(f"{self.rel}/{frame['mask']}: missing or unreadable mask")
+        return m
+
+    def frame_rgb(self, index: int) -> np.ndarray:
+        """One frame as RGB uint8 (its PNG when saved, else decoded from the video)."""
+        name = self.labels["frames"][index]["image"]
+        bgr = cv2.imread(str(self.folder / name), cv2.IMREAD_COLOR) if name else None
+        return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB) if bgr is not None else self.frames_rgb()[index]
+
+    def frames_rgb(self) -> list[np.ndarray]:
+        """Every frame as RGB uint8: the saved PNGs, or the decoded video when frames were not saved."""
+        if all(f["image"] for f in self.labels["frames"]):
+            out = []
+            for f in self.labels["frames"]:
+                bgr = cv2.imread(str(self.folder / f["image"]), cv2.IMREAD_COLOR)
+                if bgr is None:
+                    raise PovgenError(f"{self.rel}/{f['image']}: missing or unreadable frame")
+                out.append(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
+            return out
+        return read_frames(self.folder / self.labels["video"])
+
+
+def load_clips(root: Path) -> list[Clip]:
+    """The dataset's finished clips in manifest (index) order; an error names a missing dataset or clip."""
+    root = Path(root)
+    if not (root / MANIFEST).is_file():
+        raise PovgenError(f"{root}: no {MANIFEST} (not a povgen dataset?)")
+    clips = []
+    for rec in sorted(read_jsonl(root / MANIFEST), key=lambda r: r.get("index", 0)):
+        rel = rec.get("path") or f"{CLIPS}/{rec['clip_id']}"
+        folder = inside(root, rel)
+        path = folder / "labels.json"
+        if not path.is_file():
+            raise PovgenError(f"{rel}/labels.json: missing (run `povgen validate {root}`)")
+        clips.append(Clip(rec, json.loads(path.read_text(encoding="utf-8")), folder, rel))
+    if not clips:
+        raise PovgenError(f"{root}: no finished clips")
+    return clips
+
+
+def iter_frames(clip: Clip) -> Iterator[tuple[dict, np.ndarray]]:
+    """(frame label, mask) for each frame of a clip."""
+    for f in clip.labels["frames"]:
+        yield f, clip.mask(f)
+
+
+def categories(clips: list[Clip]) -> list[str]:
+    """Every instance category of the dataset, sorted: the class list of COCO and YOLO exports."""
+    return sorted({i["category"] for c in clips for i in c.labels["instances"]})
+
+
+def intervals(frames: list[int]) -> list[list[int]]:
+    """Sorted frame indices -> half-open runs [[start, end), ...]."""
+    out: list[list[int]] = []
+    for f in sorted(set(frames)):
+        if out and out[-1][1] == f:
+            out[-1][1] = f + 1
+        else:
+            out.append([f, f + 1])
+    return out
+
+
+WEAPONS = {"handgun", "rifle", "shotgun"}
+
+
+def weapon_ids(labels: dict) -> set[int]:
+    """Instance ids that are weapons: a firearm category, or the held object of a weapon-present clip."""
+    present = labels["axes"]["weapon_present"]
+    return {
+        i["instance_id"]
+        for i in labels["instances"]
+        if i["category"] in WEAPONS or (present and i["role"] == "held_object")
+    }
+
+
+def weapon_visible_frames(labels: dict) -> list[int]:
+    """Frames where a weapon instance has visible pixels."""
+    ids = weapon_ids(labels)
+    return [
+        f["index"]
+        for f in labels["frames"]
+        if any(a["instance_id"] in ids and a["area_px"] > 0 for a in f["annotations"])
+    ]
+
+
+def event_frames(labels: dict, *types: str) -> list[int]:
+    return sorted(e["frame"] for e in labels["events"] if e["type"] in types)

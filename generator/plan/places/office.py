@@ -18,7 +18,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     e = cfg.environment
     s, wear, dens = e.draw("size_scale", rng), e.draw("wear", rng), e.draw("clutter", rng)
     w, ln, h = rng.uniform(7, 12) * s, rng.uniform(12, 22) * s, float(rng.uniform(2.6, 3.2))
-    aisle = float(rng.uniform(1.6, 2.4))
+    aisle = float(rng.uniform(2.0, 2.8))
     x0, x1, y0, y1 = -w / 2, w / 2, -ln / 2, ln / 2
     room = Kit("office")
     room.mat("floor", surface(str(rng.choice(["carpet", "tiles", "concrete"])), rng, wear))

@@ -11,7 +11,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,ray]'
 	@touch $(STAMP)
 
 demo: install
@@ -26,3 +26,6 @@ lint: install
 
 bench: install
 	$(BIN)/python benchmarks/pipeline.py
+	$(BIN)/python benchmarks/workers.py
+	$(BIN)/python benchmarks/longrun.py
+	$(BIN)/python benchmarks/ray_vs_local.py

@@ -120,7 +120,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
             image_path = tmp / "frames" / frame_name(f)
             built.scene.render.filepath = str(image_path)
             ta = time.perf_counter()
-            bpy.ops.render.render(write_still=True)
+            session.render_frame(built.scene, plan.render)
             tb = time.perf_counter()
             timings["render"] += tb - ta
             ids, depth = _read_passes(scratch / f"pass_{f + 1:04d}.exr")

@@ -18,6 +18,7 @@ def main() -> None:
     info = {
         "blender": bpy.app.version_string,
         "engines": ["CYCLES", "BLENDER_EEVEE", "BLENDER_WORKBENCH"],
+        "povgen_engines": ["cycles", "eevee (GPU machines; ids from a 1-sample Cycles pass)"],
         "gpu_devices": gpu_devices(),
         "oidn": bool(getattr(__import__("_cycles"), "with_openimagedenoise", False)),
     }

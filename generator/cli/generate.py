@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 from typing import Annotated
 
@@ -39,6 +41,18 @@ def generate(
     ] = 1800.0,
     max_clips_per_worker: Annotated[int, typer.Option(help="Recycle a worker after this many clips.")] = 50,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    log_json: Annotated[
+        Path | None, typer.Option("--log-json", help="Append one JSON line per clip (stage timings) here.")
+    ] = None,
+    executor: Annotated[
+        str, typer.Option(help="local (worker processes here) or ray (a Ray cluster).")
+    ] = "local",
+    ray_address: Annotated[
+        str | None, typer.Option("--ray-address", help="Ray cluster to join, e.g. HEAD:6379 (ray executor).")
+    ] = None,
+    max_rss_mb: Annotated[
+        float, typer.Option(help="Recycle a worker whose memory passes this (MB).")
+    ] = 4000.0,
 ) -> None:
     """Render a dataset of labelled clips (resumes an existing folder)."""
     from generator.config import load_config
@@ -55,37 +69,44 @@ def generate(
     if n < 1:
         raise PovgenError(f"--clips {n}: must be at least 1")
     s = seed if seed is not None else cfg.seed
-    w = workers or default_workers(device=cfg.render.device)
+    if executor not in ("local", "ray"):
+        raise PovgenError(f"--executor {executor}: expected local or ray")
+    if ray_address and executor != "ray":
+        raise PovgenError("--ray-address: only with --executor ray")
+    if workers is not None and workers < 1:
+        raise PovgenError(f"--workers {workers}: must be at least 1")
+    if cfg.render.device == "gpu" and executor == "local":
+        from generator.cli.info import probe_blender
+
+        if not probe_blender().get("gpu_devices"):
+            raise PovgenError(
+                "--device gpu: Blender finds no OPTIX, CUDA, HIP or oneAPI device here (povgen info)"
+            )
+    w = workers or default_workers(device=cfg.render.device, engine=cfg.render.engine)
     opts = PoolOptions(
-        workers=w, threads=threads, retries=retries, timeout_s=timeout, max_clips=max_clips_per_worker
+        workers=w,
+        threads=threads or cfg.render.threads,
+        retries=retries,
+        timeout_s=timeout,
+        max_clips=max_clips_per_worker,
+        max_rss_mb=max_rss_mb,
+        executor=executor,
+        ray_address=ray_address,
+        gpus=1.0 if cfg.render.device == "gpu" else 0.0,
     )
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[fps]:.2f} frames/s"),
+        TextColumn("{task.fields[cps]:.2f} clips/s {task.fields[fps]:.1f} frames/s"),
         TextColumn("failed {task.fields[failed]}"),
         TimeElapsedColumn(),
+        TextColumn("ETA"),
         TimeRemainingColumn(),
         console=err,
         disable=quiet,
     )
-    state = {"task": None, "frames": 0, "failed": 0}
-
-    def on_event(kind: str, data: dict) -> None:
-        if kind == "start":
-            state["task"] = progress.add_task(cfg.name, total=data["todo"], fps=0.0, failed=0)
-            if data["skipped"]:
-                err.print(f"resuming: {data['skipped']} clips already done")
-        elif kind == "done":
-            state["frames"] += data.get("frames", 0)
-            elapsed = progress.tasks[0].elapsed or 1e-9
-            progress.update(state["task"], advance=1, fps=state["frames"] / elapsed)
-        elif kind == "failed":
-            state["failed"] += 1
-            progress.update(state["task"], advance=1, failed=state["failed"])
-            err.print(f"[yellow]clip {data['clip_id']} failed:[/yellow] {data['error']}", highlight=False)
-
+    on_event = progress_events(progress, cfg.name, quiet, log_json)
     with progress:
         report = run_generate(cfg, out_dir, n, s, opts, force=force, on_event=on_event)
     if not quiet:
@@ -95,6 +116,52 @@ def generate(
         )
     if report.failed:
         raise typer.Exit(1)
+
+
+def progress_events(progress: Progress, name: str, quiet: bool, log_json: Path | None):
+    """The generate event handler: advances the bar (clips/s, frames/s, failures) and writes --log-json lines."""
+    state = {"task": None, "frames": 0, "clips": 0, "failed": 0}
+
+    def write_log(line: dict) -> None:
+        if log_json is not None:
+            with open(log_json, "a", encoding="utf-8") as fh:
+                fh.write(json.dumps(line, sort_keys=True) + "\n")
+
+    def on_event(kind: str, data: dict) -> None:
+        if kind == "start":
+            state["task"] = progress.add_task(name, total=data["todo"], fps=0.0, cps=0.0, failed=0)
+            if data["skipped"] and not quiet:
+                err.print(f"resuming: {data['skipped']} clips already done")
+        elif kind == "done":
+            state["frames"] += data.get("frames", 0)
+            state["clips"] += 1
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            progress.update(
+                state["task"], advance=1, fps=state["frames"] / elapsed, cps=state["clips"] / elapsed
+            )
+            write_log(
+                {
+                    "event": "clip",
+                    "clip_id": data["clip_id"],
+                    "frames": data.get("frames"),
+                    "timings": data.get("timings", {}),
+                    "wall_s": data.get("wall_s"),
+                    "attempts": data.get("attempts", 1),
+                    "device": data.get("device"),
+                    "worker_pid": data.get("worker_pid"),
+                    "worker_rss_mb": data.get("worker_rss_mb"),
+                    "time": time.time(),
+                }
+            )
+        elif kind == "failed":
+            state["failed"] += 1
+            progress.update(state["task"], advance=1, failed=state["failed"])
+            err.print(f"[yellow]clip {data['clip_id']} failed:[/yellow] {data['error']}", highlight=False)
+            write_log(
+                {"event": "failed", "clip_id": data["clip_id"], "error": data["error"], "time": time.time()}
+            )
+
+    return on_event
 
 
 @app.command("render-plan")

@@ -204,7 +204,8 @@ class Timeline(_M):
 
 
 class RenderSettings(_M):
-    engine: Literal["cycles"] = "cycles"
+    engine: Literal["cycles", "eevee"] = "cycles"
+    preset: str = "none"
     device: Literal["cpu", "gpu", "auto"] = "cpu"
     width: int
     height: int

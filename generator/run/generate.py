@@ -12,7 +12,7 @@ import os
 import platform
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,7 +69,7 @@ def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: d
     records = read_jsonl(root / MANIFEST)
     failures = read_jsonl(root / FAILURES)
     failed_ids = {f["clip_id"] for f in failures} - {r["clip_id"] for r in records}
-    timing_keys = ("build", "render", "labels", "encode", "write", "total")
+    timing_keys = ("plan", "build", "render", "labels", "encode", "write", "total")
     frames = sum(r.get("frames", 0) for r in records)
     sums = {k: sum(r.get("timings", {}).get(k, 0.0) for r in records) for k in timing_keys}
     card = {
@@ -106,6 +106,17 @@ def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: d
     return card
 
 
+def make_executor(root: Path, opts: PoolOptions):
+    """The local worker pool, or the Ray executor (imported only when asked for)."""
+    if opts.executor == "local":
+        return WorkerPool(root, opts)
+    if opts.executor == "ray":
+        from generator.run.ray_executor import RayExecutor
+
+        return RayExecutor(root, opts)
+    raise PovgenError(f"--executor {opts.executor}: expected local or ray")
+
+
 def generate(
     cfg: SceneConfig,
     root: Path,
@@ -122,16 +133,26 @@ def generate(
     created = old.get("created") if old else _now()
     done = reconcile(root)
     todo = [i for i in range(clips) if f"{i:06d}" not in done]
-    plans: list[ClipPlan] = [plan_clip(cfg, seed, i) for i in todo]
+    plan_s: dict[str, float] = {}
+
+    def planned() -> Iterator[ClipPlan]:
+        """Plans made lazily, as the executor asks for them (a 10^5-clip run starts rendering at once)."""
+        for i in todo:
+            tp = time.perf_counter()
+            plan = plan_clip(cfg, seed, i)
+            plan_s[plan.clip_id] = time.perf_counter() - tp
+            yield plan
+
     report = RunReport(requested=clips, skipped=clips - len(todo))
     emit = on_event or (lambda kind, data: None)
-    emit("start", {"todo": len(plans), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
+    emit("start", {"todo": len(todo), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
     write_card(root, cfg, seed, clips, {"created": created, "updated": _now(), "status": "running"})
     if opts.log_dir is None:
         opts.log_dir = root / LOGS
     t0 = time.perf_counter()
 
     def on_done(record: dict) -> None:
+        record.setdefault("timings", {})["plan"] = round(plan_s.pop(record["clip_id"], 0.0), 5)
         append_jsonl(root / MANIFEST, record)
         report.rendered += 1
         report.frames += record.get("frames", 0)
@@ -158,8 +179,8 @@ def generate(
 
     status = "interrupted"
     try:
-        if plans:
-            WorkerPool(root, opts).run(plans, on_done, on_failed)
+        if todo:
+            make_executor(root, opts).run(planned(), on_done, on_failed)
         status = "complete" if report.failed == 0 else "failed_clips"
     finally:
         report.wall_s = time.perf_counter() - t0
@@ -178,6 +199,7 @@ def generate(
                     "rendered": report.rendered,
                     "failed": report.failed,
                     "workers": opts.workers,
+                    "executor": opts.executor,
                 },
             },
         )

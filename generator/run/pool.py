@@ -11,7 +11,7 @@ import multiprocessing as mp
 import os
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 from pathlib import Path
@@ -32,6 +32,9 @@ class PoolOptions:
     retries: int = 2  # extra attempts for a clip whose worker crashed, hung or raised
     timeout_s: float = 1800.0  # per clip
     log_dir: Path | None = None
+    executor: str = "local"  # local (this machine's worker pool) or ray
+    ray_address: str | None = None  # Ray cluster to join (None: start a local Ray instance)
+    gpus: float = 0.0  # GPUs each Ray task asks for (1 on GPU clusters)
 
 
 @dataclass
@@ -45,15 +48,23 @@ class _Worker:
     info: dict = field(default_factory=dict)
 
 
-def default_workers(cores: int | None = None, device: str = "cpu") -> int:
-    """One worker per 4 cores on CPU (Cycles scales well with threads), one on a GPU machine."""
-    cores = cores or os.cpu_count() or 1
-    return 1 if device == "gpu" else max(1, cores // 4)
+def usable_cores() -> int:
+    """Cores this process may run on (its CPU affinity, which containers and taskset narrow)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:
+        return os.cpu_count() or 1
 
 
-def threads_per_worker(workers: int, threads: int = 0) -> int:
+def default_workers(cores: int | None = None, device: str = "cpu", engine: str = "cycles") -> int:
+    """One worker per 4 cores on CPU (Cycles scales well with threads), one on a GPU machine or for EEVEE."""
+    cores = cores or usable_cores()
+    return 1 if device == "gpu" or engine == "eevee" else max(1, cores // 4)
+
+
+def threads_per_worker(workers: int, threads: int = 0, cores: int | None = None) -> int:
     """Cycles threads each worker gets: the cores split evenly, unless set."""
-    return threads or max(1, (os.cpu_count() or 1) // max(1, workers))
+    return threads or max(1, (cores or usable_cores()) // max(1, workers))
 
 
 class WorkerPool:
@@ -105,13 +116,24 @@ class WorkerPool:
 
     def run(
         self,
-        plans: list[ClipPlan],
+        plans: Iterable[ClipPlan],
         on_done: Callable[[dict], None],
         on_failed: Callable[[ClipPlan, str, int], None],
     ) -> None:
-        """Render every plan; ``on_done(record)`` per finished clip, ``on_failed(plan, error, attempts)``."""
-        pending: deque[ClipPlan] = deque(plans)
+        """Render every plan; ``on_done(record)`` per finished clip, ``on_failed(plan, error, attempts)``.
+
+        ``plans`` may be a lazy iterator: plans are drawn only a few ahead of the workers, so that a run of
+        10^5 clips starts rendering at once and never holds every plan in memory."""
+        fresh = iter(plans)
+        pending: deque[ClipPlan] = deque()
         attempts: dict[str, int] = {}
+
+        def top_up() -> None:
+            while len(pending) < self.opts.workers:
+                plan = next(fresh, None)
+                if plan is None:
+                    return
+                pending.append(plan)
 
         def retry(plan: ClipPlan, error: str) -> None:
             attempts[plan.clip_id] = attempts.get(plan.clip_id, 0) + 1
@@ -121,6 +143,7 @@ class WorkerPool:
                 on_failed(plan, error, attempts[plan.clip_id])
 
         try:
+            top_up()
             while pending or any(w.plan is not None for w in self.workers):
                 while len(self.workers) < min(self.opts.workers, len(pending) + self._busy()):
                     self._spawn()
@@ -128,18 +151,24 @@ class WorkerPool:
                     if w.ready and w.plan is None and pending:
                         w.plan = pending.popleft()
                         w.started = time.monotonic()
-                        w.conn.send(w.plan.model_dump_json())
+                        attempts.setdefault(w.plan.clip_id, 0)
+                        try:
+                            w.conn.send(w.plan.model_dump_json())
+                        except (BrokenPipeError, OSError):
+                            pass  # the worker just died: _check sees it and retries the clip
+                        top_up()
                 waitables = [w.conn for w in self.workers] + [w.proc.sentinel for w in self.workers]
                 wait(waitables, timeout=0.5)
                 for w in list(self.workers):
-                    self._check(w, on_done, retry)
+                    self._check(w, on_done, retry, attempts)
+                top_up()
         finally:
             self.shutdown(kill=True)
 
     def _busy(self) -> int:
         return sum(1 for w in self.workers if w.plan is not None)
 
-    def _check(self, w: _Worker, on_done, retry) -> None:
+    def _check(self, w: _Worker, on_done, retry, attempts: dict[str, int]) -> None:
         try:
             has_msg = w.conn.poll()
         except (EOFError, OSError):
@@ -153,14 +182,21 @@ class WorkerPool:
                 kind = msg[0]
                 if kind == "ready":
                     w.ready, w.info = True, msg[1]
+                    self._start_failures = 0  # only consecutive start failures abort the run
                     return
                 plan, w.plan = w.plan, None
                 w.clips += 1
                 if kind == "ok":
-                    on_done(msg[1])
+                    record = msg[1]
+                    record["attempts"] = attempts.get(plan.clip_id, 0) + 1
+                    record["wall_s"] = round(time.monotonic() - w.started, 4)
+                    record["worker_rss_mb"] = round(self._rss_mb(w), 1)
+                    on_done(record)
                 else:
+                    self._log_error(w, plan, msg)
                     retry(plan, msg[1])
-                if w.clips >= self.opts.max_clips or self._rss_mb(w) > self.opts.max_rss_mb:
+                # recycle after K clips, past the memory limit, or after an error (its Blender state is suspect)
+                if kind != "ok" or w.clips >= self.opts.max_clips or self._rss_mb(w) > self.opts.max_rss_mb:
                     self._retire(w)
                 return
         if not w.proc.is_alive():
@@ -179,6 +215,14 @@ class WorkerPool:
             plan = w.plan
             self._retire(w, kill=True)
             retry(plan, f"timed out after {self.opts.timeout_s:g} s")
+
+    def _log_error(self, w: _Worker, plan: ClipPlan | None, msg: tuple) -> None:
+        """Keep the full traceback of a failed clip in logs/errors.log (failures.jsonl holds one line)."""
+        if self.opts.log_dir is None or plan is None:
+            return
+        self.opts.log_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.opts.log_dir / "errors.log", "a", encoding="utf-8") as fh:
+            fh.write(f"--- clip {plan.clip_id} (worker pid {w.proc.pid})\n{msg[-1]}\n")
 
     @staticmethod
     def _rss_mb(w: _Worker) -> float:

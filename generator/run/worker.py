@@ -9,8 +9,13 @@ import ctypes
 import os
 import signal
 import sys
+import time
 import traceback
 from pathlib import Path
+
+CRASH_ALWAYS = "POVGEN_TEST_CRASH_ON"  # tests: comma-separated clip ids whose worker always dies
+CRASH_ONCE = "POVGEN_TEST_CRASH_ONCE"  # tests: clip ids whose worker dies on the first attempt only
+HANG_ON = "POVGEN_TEST_HANG_ON"  # tests: clip ids whose worker hangs (to exercise the time limit)
 
 
 def _die_with_parent() -> None:
@@ -31,13 +36,43 @@ def _redirect_output(log_path: Path | None) -> None:
     os.close(target)
 
 
+def _listed(var: str, clip_id: str) -> bool:
+    return clip_id in os.environ.get(var, "").split(",")
+
+
+def inject_faults(clip_id: str, root: Path) -> None:
+    """Test hooks (environment variables): die or hang on chosen clips, to exercise retries and limits."""
+    if _listed(CRASH_ALWAYS, clip_id):
+        os._exit(86)
+    if _listed(CRASH_ONCE, clip_id):
+        marker = root / "logs" / f"crashed-once-{clip_id}"
+        if not marker.exists():
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.write_text(str(os.getpid()))
+            os.kill(os.getpid(), signal.SIGKILL)
+    if _listed(HANG_ON, clip_id):
+        time.sleep(10_000)
+
+
+def render_one(plan_json: str, root: Path, threads: int) -> dict:
+    """Render one plan (JSON) into ``root`` inside this process; returns its manifest record."""
+    from generator.blender.clip import BLENDER_VERSION, render_clip
+    from generator.plan.model import ClipPlan
+
+    plan = ClipPlan.model_validate_json(plan_json)
+    inject_faults(plan.clip_id, root)
+    record = render_clip(plan, root, threads=threads)
+    record["blender"] = BLENDER_VERSION
+    record["worker_pid"] = os.getpid()
+    return record
+
+
 def worker_main(conn, root: str, threads: int, log_path: str | None) -> None:
     """Loop: receive a plan as JSON (or None to stop), render it, send back ("ok", record) or ("error", text)."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     _redirect_output(Path(log_path) if log_path else None)
-    from generator.blender.clip import BLENDER_VERSION, render_clip
-    from generator.plan.model import ClipPlan
+    from generator.blender.clip import BLENDER_VERSION
 
     conn.send(("ready", {"pid": os.getpid(), "blender": BLENDER_VERSION}))
     while True:
@@ -47,13 +82,7 @@ def worker_main(conn, root: str, threads: int, log_path: str | None) -> None:
             return
         if msg is None:
             return
-        fault = os.environ.get("POVGEN_TEST_CRASH_ON")  # tests: simulate a crash on given clip ids
         try:
-            plan = ClipPlan.model_validate_json(msg)
-            if fault and plan.clip_id in fault.split(","):
-                os._exit(86)
-            record = render_clip(plan, Path(root), threads=threads)
-            record["blender"] = BLENDER_VERSION
-            conn.send(("ok", record))
+            conn.send(("ok", render_one(msg, Path(root), threads)))
         except Exception as exc:  # noqa: BLE001 - any failure of one clip is reported, the worker goes on
             conn.send(("error", f"{type(exc).__name__}: {exc}", traceback.format_exc()))

@@ -105,7 +105,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         if plan.render.transparent:
             configure_layer(built.scene, plan, root)
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
-        category = {p.model.instance_id: p.model.category for p in placed}
+        category = {p.model.instance_id: p.model.category for p in [*placed, *plan.actors]}
         geo = {}
         for iid, obj in built.labelled.items():
             geo[iid] = (obj, *mesh_arrays(obj))

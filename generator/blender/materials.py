@@ -1,17 +1,170 @@
-"""Principled-BSDF materials from plan Material records."""
+"""Principled-BSDF materials from plan Material records, with procedural patterns built from shader nodes.
+
+Patterns (``Material.pattern``): brick, tiles, wood, carpet, fabric, concrete, plaster, asphalt, metal, grass,
+foliage, bark, dirt (noise, wave and brick textures in object space, ``scale`` features per metre), glass
+(transmission), and image patterns drawn from the material's seed: poster, target and screen (an emissive game
+frame). Wear blends a darker, rougher dirt layer in at large scale.
+"""
 
 from __future__ import annotations
 
 import bpy
+import numpy as np
 
 from generator.plan.model import Material
+from generator.plan.places.pictures import game_frame, poster_image, target_image
+
+IMAGE_PATTERNS = {"poster", "target", "screen"}
+# pattern: (texture, bump strength, roughness spread)
+_NOISY = {
+    "concrete": ("noise", 0.15, 0.15),
+    "plaster": ("noise", 0.05, 0.1),
+    "asphalt": ("voronoi", 0.3, 0.2),
+    "carpet": ("noise", 0.3, 0.05),
+    "fabric": ("noise", 0.2, 0.05),
+    "metal": ("noise", 0.02, 0.3),
+    "grass": ("voronoi", 0.4, 0.1),
+    "foliage": ("voronoi", 0.5, 0.1),
+    "bark": ("wave", 0.5, 0.1),
+    "dirt": ("noise", 0.3, 0.1),
+    "wood": ("wave", 0.05, 0.15),
+}
+
+
+def _image(name: str, rgb: np.ndarray) -> bpy.types.Image:
+    """A packed-in-memory Blender image from an RGB uint8 array (top row first)."""
+    h, w, _ = rgb.shape
+    img = bpy.data.images.new(name, w, h, alpha=False)
+    img.colorspace_settings.name = "sRGB"  # before the pixels: changing it reloads the buffer
+    rgba = np.ones((h, w, 4), np.float32)
+    rgba[..., :3] = rgb[::-1].astype(np.float32) / 255.0
+    img.pixels.foreach_set(rgba.ravel())
+    img.pack()  # Cycles reads packed pixels; unpacked generated images render as their generated fill
+    return img
+
+
+def _picture(m: Material) -> np.ndarray:
+    if m.pattern == "screen":
+        return game_frame(m.seed, subpixels=m.scale > 0.5)
+    ink = m.color2 or (0.0, 0.0, 0.0)
+    if m.pattern == "target":
+        return target_image(m.seed, m.color, ink)
+    return poster_image(m.seed, m.text or "NOTICE", m.color, ink)
+
+
+def _mix(nt, fac, a, b):
+    mix = nt.nodes.new("ShaderNodeMix")
+    mix.data_type = "RGBA"
+    _set(nt, mix.inputs[0], fac)
+    _set(nt, mix.inputs[6], a)
+    _set(nt, mix.inputs[7], b)
+    return mix.outputs[2]
+
+
+def _set(nt, socket, value) -> None:
+    if isinstance(value, bpy.types.NodeSocket):
+        nt.links.new(value, socket)
+    elif isinstance(value, tuple | list):
+        socket.default_value = (*value, 1.0) if len(value) == 3 else value
+    else:
+        socket.default_value = value
+
+
+def _texture(nt, kind: str, vec, scale: float):
+    """A texture node of ``kind`` on ``vec`` at ``scale``; returns its scalar output."""
+    if kind == "wave":
+        t = nt.nodes.new("ShaderNodeTexWave")
+        t.inputs["Distortion"].default_value = 4.0
+        t.inputs["Detail"].default_value = 3.0
+        nt.links.new(vec, t.inputs["Vector"])
+        t.inputs["Scale"].default_value = scale
+        return t.outputs["Factor"]
+    if kind == "voronoi":
+        t = nt.nodes.new("ShaderNodeTexVoronoi")
+        nt.links.new(vec, t.inputs["Vector"])
+        t.inputs["Scale"].default_value = scale * 3
+        return t.outputs["Distance"]
+    t = nt.nodes.new("ShaderNodeTexNoise")
+    nt.links.new(vec, t.inputs["Vector"])
+    t.inputs["Scale"].default_value = scale
+    t.inputs["Detail"].default_value = 4.0
+    return t.outputs["Factor"]
+
+
+def _pattern(nt, m: Material, bsdf) -> None:
+    """Wire the pattern of ``m`` into ``bsdf``'s colour, roughness and normal."""
+    coord = nt.nodes.new("ShaderNodeTexCoord")
+    vec = coord.outputs["Object"]
+    c1, c2 = m.color, m.color2 or tuple(c * 0.7 for c in m.color)
+    color = None
+    if m.pattern in ("brick", "tiles"):
+        b = nt.nodes.new("ShaderNodeTexBrick")
+        nt.links.new(vec, b.inputs["Vector"])
+        b.inputs["Color1"].default_value = (*c1, 1.0)
+        b.inputs["Color2"].default_value = (*(c * 0.8 for c in c1), 1.0)
+        b.inputs["Mortar"].default_value = (*c2, 1.0)
+        b.inputs["Scale"].default_value = m.scale
+        if m.pattern == "tiles":
+            b.offset = 0.0
+            b.inputs["Brick Width"].default_value = 0.5
+            b.inputs["Row Height"].default_value = 0.5
+            b.inputs["Mortar Size"].default_value = 0.01
+        else:
+            b.inputs["Brick Width"].default_value = 0.5
+            b.inputs["Row Height"].default_value = 0.25
+            b.inputs["Mortar Size"].default_value = 0.015
+        color = b.outputs["Color"]
+        bump_fac = b.outputs["Factor"]
+        bump = 0.2
+    elif m.pattern in _NOISY:
+        kind, bump, _ = _NOISY[m.pattern]
+        fac = _texture(nt, kind, vec, m.scale)
+        color = _mix(nt, fac, c1, c2)
+        bump_fac = fac
+        rough = nt.nodes.new("ShaderNodeMapRange")
+        nt.links.new(fac, rough.inputs["Value"])
+        spread = _NOISY[m.pattern][2]
+        rough.inputs["To Min"].default_value = max(0.0, m.roughness - spread)
+        rough.inputs["To Max"].default_value = min(1.0, m.roughness + spread)
+        nt.links.new(rough.outputs["Result"], bsdf.inputs["Roughness"])
+    else:
+        return
+    if m.wear > 0:
+        dirt = _texture(nt, "noise", vec, 0.4)
+        ramp = nt.nodes.new("ShaderNodeMapRange")
+        nt.links.new(dirt, ramp.inputs["Value"])
+        ramp.inputs["From Min"].default_value = 0.45
+        ramp.inputs["From Max"].default_value = 0.75
+        ramp.inputs["To Max"].default_value = m.wear
+        color = _mix(nt, ramp.outputs["Result"], color, (0.05, 0.04, 0.03))
+    nt.links.new(color, bsdf.inputs["Base Color"])
+    if bump > 0:
+        bn = nt.nodes.new("ShaderNodeBump")
+        bn.inputs["Strength"].default_value = bump
+        bn.inputs["Distance"].default_value = 0.01
+        nt.links.new(bump_fac, bn.inputs["Height"])
+        nt.links.new(bn.outputs["Normal"], bsdf.inputs["Normal"])
+
+
+def _image_pattern(nt, name: str, m: Material, bsdf) -> None:
+    """Map the drawn picture onto the part's UVs (see meshes: image parts get planar UVs on their -Y face)."""
+    tex = nt.nodes.new("ShaderNodeTexImage")
+    tex.image = _image(name, _picture(m))
+    tex.interpolation = "Closest" if m.pattern == "screen" else "Linear"
+    nt.links.new(tex.outputs["Color"], bsdf.inputs["Base Color"])
+    if m.emission > 0:
+        nt.links.new(tex.outputs["Color"], bsdf.inputs["Emission Color"])
+        bsdf.inputs["Emission Strength"].default_value = m.emission
+        bsdf.inputs["Base Color"].default_value = (0.0, 0.0, 0.0, 1.0)
+        nt.links.remove(bsdf.inputs["Base Color"].links[0])
 
 
 def make_material(name: str, m: Material) -> bpy.types.Material:
-    """A node material with base colour, roughness, metallic and optional emission of the same colour."""
+    """A node material with base colour, roughness, metallic, optional emission, and an optional pattern."""
     mat = bpy.data.materials.new(name)
     mat.use_nodes = True
-    bsdf = mat.node_tree.nodes.get("Principled BSDF")
+    nt = mat.node_tree
+    bsdf = nt.nodes.get("Principled BSDF")
     bsdf.inputs["Base Color"].default_value = (*m.color, 1.0)
     bsdf.inputs["Roughness"].default_value = m.roughness
     bsdf.inputs["Metallic"].default_value = m.metallic
@@ -20,5 +173,23 @@ def make_material(name: str, m: Material) -> bpy.types.Material:
         bsdf.inputs["Emission Strength"].default_value = m.emission
     if m.transmission > 0:
         bsdf.inputs["Transmission Weight"].default_value = m.transmission
+        bsdf.inputs["IOR"].default_value = 1.45
+    if m.pattern in IMAGE_PATTERNS:
+        _image_pattern(nt, name, m, bsdf)
+    elif m.pattern:
+        _pattern(nt, m, bsdf)
     mat.diffuse_color = (*m.color, 1.0)
     return mat
+
+
+def planar_uvs(bm, faces, part) -> None:
+    """UVs of a box part in its own frame: u along local X, v along local Z (the picture faces local -Y)."""
+    from mathutils import Euler, Matrix, Vector
+
+    inv = (Matrix.Translation(Vector(part.pos)) @ Euler(part.rot, "XYZ").to_matrix().to_4x4()).inverted()
+    uv = bm.loops.layers.uv.verify()
+    sx, _, sz = part.size
+    for f in faces:
+        for loop in f.loops:
+            p = inv @ loop.vert.co
+            loop[uv].uv = (p.x / sx + 0.5, p.z / sz + 0.5)

@@ -7,7 +7,7 @@ import bpy
 import numpy as np
 from mathutils import Euler, Matrix, Vector
 
-from generator.blender.materials import make_material
+from generator.blender.materials import IMAGE_PATTERNS, make_material, planar_uvs
 from generator.plan.model import Model, Part
 
 SEGMENTS = 16
@@ -20,16 +20,38 @@ def _part_matrix(p: Part) -> Matrix:
 def _add_part(bm: bmesh.types.BMesh, p: Part) -> list:
     sx, sy, sz = p.size
     scale = Matrix.Diagonal((sx, sy, sz, 1.0))
-    m = _part_matrix(p) @ scale
-    if p.shape == "box":
-        res = bmesh.ops.create_cube(bm, size=1.0, matrix=m)
-    elif p.shape == "cylinder":
-        res = bmesh.ops.create_cone(
-            bm, cap_ends=True, segments=SEGMENTS, radius1=0.5, radius2=0.5, depth=1.0, matrix=m
+    return _copy_template(bm, p.shape, _part_matrix(p) @ scale)
+
+
+_TEMPLATES: dict[str, tuple[list, list]] = {}
+
+
+def _template(shape: str) -> tuple[list, list]:
+    """Unit primitive (vertex coordinates, faces as vertex indices), made once per process."""
+    if shape not in _TEMPLATES:
+        tmp = bmesh.new()
+        if shape == "box":
+            bmesh.ops.create_cube(tmp, size=1.0)
+        elif shape == "cylinder":
+            bmesh.ops.create_cone(tmp, cap_ends=True, segments=SEGMENTS, radius1=0.5, radius2=0.5, depth=1.0)
+        else:
+            bmesh.ops.create_uvsphere(tmp, u_segments=SEGMENTS, v_segments=8, radius=0.5)
+        tmp.verts.index_update()
+        _TEMPLATES[shape] = (
+            [v.co.copy() for v in tmp.verts],
+            [[v.index for v in f.verts] for f in tmp.faces],
         )
-    else:
-        res = bmesh.ops.create_uvsphere(bm, u_segments=SEGMENTS, v_segments=8, radius=0.5, matrix=m)
-    return res["verts"]
+        tmp.free()
+    return _TEMPLATES[shape]
+
+
+def _copy_template(bm: bmesh.types.BMesh, shape: str, m: Matrix) -> list:
+    """Append a transformed copy of a primitive; bmesh's create_* ops slow down as the target mesh grows."""
+    cos, faces = _template(shape)
+    verts = [bm.verts.new(m @ co) for co in cos]
+    for f in faces:
+        bm.faces.new([verts[i] for i in f])
+    return verts
 
 
 def build_model(model: Model, collection: bpy.types.Collection) -> bpy.types.Object:
@@ -45,9 +67,12 @@ def build_model(model: Model, collection: bpy.types.Collection) -> bpy.types.Obj
         verts = set(_add_part(bm, p))
         slot = names.index(p.material)
         smooth = p.shape != "box"
-        for f in {f for v in verts for f in v.link_faces}:
+        faces = {f for v in verts for f in v.link_faces}
+        for f in faces:
             f.material_index = slot
             f.smooth = smooth
+        if model.materials[p.material].pattern in IMAGE_PATTERNS:
+            planar_uvs(bm, faces, p)
     bm.to_mesh(mesh)
     bm.free()
     for name in names:

@@ -6,8 +6,10 @@ from dataclasses import dataclass, field
 
 import bpy
 
+from generator.blender.atmosphere import build_atmosphere
 from generator.blender.camera import build_camera, linear_keys
 from generator.blender.effects import build_effects
+from generator.blender.lighting import build_lights, build_world
 from generator.blender.meshes import build_model
 from generator.plan.model import ClipPlan, Placed
 
@@ -28,36 +30,20 @@ def _place(obj: bpy.types.Object, placed: Placed, parent: bpy.types.Object | Non
     obj.rotation_euler = placed.rot
 
 
-def _light(scene: bpy.types.Scene, i: int, spec) -> None:
-    data = bpy.data.lights.new(f"light{i}", spec.kind.upper())
-    data.energy = spec.power_w
-    data.color = spec.color
-    if spec.kind == "area":
-        data.size = spec.size
-    obj = bpy.data.objects.new(f"light{i}", data)
-    obj.location, obj.rotation_euler = spec.pos, spec.rot
-    scene.collection.objects.link(obj)
-
-
 def build_scene(plan: ClipPlan) -> BuiltScene:
     """Create every object of the plan in the current (freshly reset) Blender file."""
     scene = bpy.context.scene
     coll = scene.collection
-    world = bpy.data.worlds.new("world")
-    world.use_nodes = True
-    bg = world.node_tree.nodes["Background"]
-    bg.inputs["Color"].default_value = (*plan.world_color, 1.0)
-    bg.inputs["Strength"].default_value = plan.world_strength
-    scene.world = world
+    build_world(plan, scene)
 
     for placed in plan.environment:
         _place(build_model(placed.model, coll), placed)
-    for i, spec in enumerate(plan.lights):
-        _light(scene, i, spec)
 
     linear_keys()
     camera = build_camera(plan.camera, coll)
     scene.camera = camera
+    build_lights(plan, scene, camera)
+    build_atmosphere(plan, scene)
 
     anchor = bpy.data.objects.new("grip_anchor", None)
     coll.objects.link(anchor)
@@ -71,6 +57,14 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
             built.labelled[placed.model.instance_id] = obj
         if placed is plan.held:
             held_obj = obj
+
+    for actor in plan.actors:  # figures and targets: labelled, keyframed world poses
+        obj = build_model(actor.model, coll)
+        built.labelled[actor.model.instance_id] = obj
+        for f in range(plan.render.frames):
+            obj.location, obj.rotation_euler = actor.position[f], actor.rotation[f]
+            obj.keyframe_insert("location", frame=f + 1)
+            obj.keyframe_insert("rotation_euler", frame=f + 1)
 
     for f in range(plan.render.frames):
         camera.location = plan.camera.position[f]

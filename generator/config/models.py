@@ -33,7 +33,21 @@ NEGATIVES = (
     "empty_hands",
 )
 SLEEVES = ("long", "rolled", "short", "jacket")
-ENVIRONMENTS = ("corridor",)
+ENVIRONMENTS = (
+    "corridor",
+    "office",
+    "school",
+    "warehouse",
+    "home",
+    "retail",
+    "street",
+    "parking",
+    "park",
+    "range",
+    "game_screen",
+)
+TIMES_OF_DAY = ("day", "golden_hour", "dusk", "night")
+WEATHERS = ("clear", "haze", "fog", "rain", "dust")
 MOUNTS = ("head", "chest", "handheld", "weapon")
 LENSES = ("auto", "perspective", "fisheye_equisolid", "fisheye_equidistant")
 PATHS = ("stand", "walk", "run", "stop", "turn", "strafe", "back_up")
@@ -147,13 +161,33 @@ class ContentConfig(Section):
 
 
 class EnvironmentConfig(Section):
-    """The place around the wearer."""
+    """The place around the wearer: a procedural family (see docs/environments.md) and its contents."""
 
-    family: Cat(*ENVIRONMENTS) = Field("corridor", description="Environment family.")
-    width_m: Num(1.5, 20) = Field({"uniform": [2.2, 4.5]}, description="Inner width in metres.")
-    length_m: Num(4, 100) = Field({"uniform": [10, 20]}, description="Inner length in metres.")
-    height_m: Num(2.2, 8) = Field({"uniform": [2.5, 3.2]}, description="Ceiling height in metres.")
-    boxes: Int(0, 40) = Field({"randint": [3, 8]}, description="Clutter boxes on the floor.")
+    family: Cat(*ENVIRONMENTS) = Field(
+        "corridor",
+        description="Environment family: corridor, office, school, warehouse, home, retail, street, parking, "
+        "park, range (training range) or game_screen (a monitor showing a first-person game).",
+    )
+    width_m: Num(1.5, 20) = Field({"uniform": [2.2, 4.5]}, description="Corridor: inner width in metres.")
+    length_m: Num(4, 100) = Field({"uniform": [10, 20]}, description="Corridor: inner length in metres.")
+    height_m: Num(2.2, 8) = Field({"uniform": [2.5, 3.2]}, description="Corridor: ceiling height in metres.")
+    boxes: Int(0, 40) = Field({"randint": [3, 8]}, description="Corridor: clutter boxes on the floor.")
+    size_scale: Num(0.5, 3) = Field(
+        {"uniform": [0.8, 1.25]}, description="Other families: scale of their layout sizes (1 = typical)."
+    )
+    clutter: Num(0, 3) = Field(
+        {"uniform": [0.6, 1.4]},
+        description="Other families: clutter density (furniture, shelves, cars, trees).",
+    )
+    wear: Num(0, 1) = Field({"uniform": [0.0, 0.6]}, description="Wear and dirt blended into surfaces.")
+    figures: Int(0, 20) = Field(
+        {"randint": [0, 3]}, description="Mannequin figures (labelled 'person') standing or walking."
+    )
+    walking_fraction: Num(0, 1) = Field(0.5, description="Probability that a figure walks during the clip.")
+    targets: Int(0, 12) = Field(
+        {"randint": [2, 6]}, description="Range: paper or steel targets downrange (labelled 'target')."
+    )
+    posters: Int(0, 20) = Field({"randint": [0, 4]}, description="Posters and signs with random text.")
     wall_value: Num(0, 1) = Field(
         {"uniform": [0.35, 0.85]}, description="Wall brightness (0 black, 1 white)."
     )
@@ -170,6 +204,30 @@ class LightingConfig(Section):
         {"uniform": [3000, 6500]}, description="Colour temperature of the panels in kelvin."
     )
     ambient: Num(0, 5) = Field({"uniform": [0.05, 0.3]}, description="Strength of the uniform world light.")
+    time_of_day: Cat(*TIMES_OF_DAY) = Field(
+        {"choice": list(TIMES_OF_DAY), "weights": [4, 2, 1, 2]},
+        description="Sun and sky of outdoor families (day, golden_hour, dusk, night).",
+    )
+    flicker: Num(0, 1) = Field(0.15, description="Probability that an indoor ceiling tube flickers.")
+    flashlight: Num(0, 1) = Field(
+        0.7, description="Probability of a weapon light / flashlight on the camera at night."
+    )
+    exposure: Num(-4, 4) = Field(0.0, description="Extra exposure in stops on top of the place's own.")
+
+
+class AtmosphereConfig(Section):
+    """Weather and air: haze or fog, rain (outdoors: streaks and wet surfaces), dust. Cheap on CPU."""
+
+    weather: Cat(*WEATHERS) = Field(
+        {"choice": list(WEATHERS), "weights": [5, 2, 1, 2, 1]},
+        description="clear, haze, fog, rain (outdoor families; indoors it falls back to clear) or dust.",
+    )
+    haze_density: Num(0, 1) = Field({"uniform": [0.005, 0.02]}, description="Haze: volume density per metre.")
+    fog_density: Num(0, 1) = Field({"uniform": [0.03, 0.08]}, description="Fog: volume density per metre.")
+    rain_streaks: Int(0, 20000) = Field(
+        {"randint": [400, 1200]}, description="Rain: streaks around the walk."
+    )
+    dust_particles: Int(0, 20000) = Field({"randint": [150, 400]}, description="Dust: floating motes.")
 
 
 class CameraConfig(Section):
@@ -326,6 +384,7 @@ class SceneConfig(Section):
     content: ContentConfig = Field(default_factory=ContentConfig)
     environment: EnvironmentConfig = Field(default_factory=EnvironmentConfig)
     lighting: LightingConfig = Field(default_factory=LightingConfig)
+    atmosphere: AtmosphereConfig = Field(default_factory=AtmosphereConfig)
     camera: CameraConfig = Field(default_factory=CameraConfig)
     motion: MotionConfig = Field(default_factory=MotionConfig)
     events: EventsConfig = Field(default_factory=EventsConfig)

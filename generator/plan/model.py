@@ -26,7 +26,14 @@ class Material(_M):
     roughness: float = 0.5
     metallic: float = 0.0
     emission: float = 0.0  # emission strength, same colour as base
-    transmission: float = 0.0  # 0 opaque .. 1 clear (translucent replica plastics)
+    # procedural pattern built from shader nodes (see generator/blender/materials.py); "" = plain colour
+    pattern: str = ""
+    color2: Vec3 | None = None  # second colour of the pattern (mortar, grain, grout, ink...)
+    scale: float = 1.0  # pattern features per metre
+    wear: float = 0.0  # 0..1 dirt and wear blended in at large scale
+    transmission: float = 0.0  # 0 opaque .. 1 clear (glass, translucent replica plastics)
+    seed: int = 0  # image patterns (poster, screen) are drawn from this seed in the worker
+    text: str = ""  # poster/sign text
 
 
 class Part(_M):
@@ -82,12 +89,38 @@ class Placed(_M):
 class Light(_M):
     """An area or point light in world coordinates."""
 
-    kind: Literal["area", "point", "sun"]
+    kind: Literal["area", "point", "sun", "spot"]
     pos: Vec3
     rot: Vec3 = (0.0, 0.0, 0.0)
     size: float = 0.5
     power_w: float
     color: Vec3 = (1.0, 1.0, 1.0)
+    flicker: float = 0.0  # 0..1 depth of a per-frame flicker (faulty tube)
+    flicker_seed: int = 0
+    spot_deg: float = 45.0  # cone angle of spot lights
+    attach: Literal["world", "camera"] = "world"  # camera: pos/rot in the camera frame (flashlight)
+
+
+class Actor(_M):
+    """A labelled model that moves through the world: per-frame world position and XYZ Euler rotation."""
+
+    model: Model
+    position: list[Vec3]
+    rotation: list[Vec3]
+    role: Literal["person", "target"] = "person"
+
+
+class Atmosphere(_M):
+    """Weather and air: fog/haze (world volume), rain streaks, floating dust. All cheap on CPU."""
+
+    weather: str = "clear"
+    fog_density: float = 0.0
+    fog_color: Vec3 = (0.8, 0.8, 0.8)
+    rain_streaks: int = 0
+    dust_particles: int = 0
+    center: Vec3 = (0.0, 0.0, 0.0)  # where rain and dust are spread (around the walk)
+    extent: Vec3 = (10.0, 20.0, 4.0)
+    seed: int = 0
 
 
 class Lens(_M):
@@ -239,6 +272,11 @@ class ClipPlan(_M):
     camera: CameraTrack
     render: RenderSettings
     pair_id: str | None = None
+    # places (issue 4): moving labelled figures and targets, weather, sky gradient, exposure in stops
+    actors: list[Actor] = Field(default_factory=list)
+    atmosphere: Atmosphere = Field(default_factory=Atmosphere)
+    world_zenith: Vec3 | None = None
+    exposure: float = 0.0
     timeline: Timeline = Field(default_factory=Timeline)
     pair_index: int | None = None  # k for clips 2k and 2k+1 of a counterfactual pair (also seeds their noise)
     # resolved augmentation recipe applied after rendering (generator/augment/render_hook.py), None = none

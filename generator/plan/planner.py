@@ -11,13 +11,13 @@ from generator.augment.recipe import augment_plan
 from generator.config.models import SceneConfig
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
-from generator.plan.environment import FAMILIES
 from generator.plan.events import held_motion, plan_events
 from generator.plan.held import plan_carry, plan_held
 from generator.plan.model import ClipAxes, ClipPlan, RenderSettings
 from generator.plan.objects import WEAPON_CLASSES, weapon_kind
 from generator.plan.objects.choose import choose_held
 from generator.plan.pairs import without_light
+from generator.plan.places import actor_tracks, plan_place
 from generator.plan.seeds import area_rng, clip_id
 
 
@@ -30,12 +30,12 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         return area_rng(dataset_seed, index if area == "held" else shared, area)
 
     r = cfg.render
-    choice = choose_held(cfg, index, rng)
-    positive, held_name = choice.positive, choice.name
-
     env_rng = rng("environment")
     family = cfg.environment.draw("family", env_rng)
-    place = FAMILIES[family](cfg.environment, cfg.lighting, env_rng)
+    place = plan_place(family, cfg, env_rng)
+    # game screens: the weapon is on the screen, the wearer holds no firearm (outside counterfactual pairs)
+    choice = choose_held(cfg, index, rng, force_negative=place.virtual_weapon)
+    positive, held_name = choice.positive, choice.name
 
     weapon_class, kind = "none", "none"
     if positive:
@@ -64,7 +64,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
     axes = ClipAxes(
         weapon_present=positive,
         weapon_class=weapon_class if positive else "none",
-        weapon_kind=kind,
+        weapon_kind=kind if positive else ("virtual" if place.virtual_weapon else "none"),
         context=place.context,
         held_object=held_name,
         mount=camera.mount,
@@ -92,6 +92,10 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         pair_id=choice.pair_id,
         pair_index=choice.pair_index,
         augment=augment_plan(cfg.augment, dataset_seed),
+        actors=actor_tracks(place.movers, t),
+        atmosphere=place.atmosphere,
+        world_zenith=place.world_zenith,
+        exposure=place.exposure,
     )
 
 

@@ -28,11 +28,15 @@ class HeldChoice:
     pair_index: int | None = None
 
 
-def choose_held(cfg: SceneConfig, index: int, rng: Callable[[str], np.random.Generator]) -> HeldChoice:
-    """The held object of clip ``index``; ``rng(area)`` gives the clip's (or its pair's) area generators."""
+def choose_held(
+    cfg: SceneConfig, index: int, rng: Callable[[str], np.random.Generator], force_negative: bool = False
+) -> HeldChoice:
+    """The held object of clip ``index``; ``rng(area)`` gives the clip's (or its pair's) area generators.
+    ``force_negative`` (game screens) makes an unpaired clip a negative without changing any draw."""
     c = cfg.content
     content = rng("content")
     positive = bool(content.random() < c.draw("positive_fraction", content))
+    positive = positive and not (force_negative and not c.pairs)
     weapon = c.draw("weapon", content)
     negative = c.draw("negative", content)
     assets = load_manifest(c.asset_manifest) if c.asset_manifest else []

@@ -1,0 +1,98 @@
+"""Render the contact sheets of docs/environments.md: several seeds of every environment family, made by povgen.
+
+Usage: PYTHONPATH=. python docs/make_environment_sheets.py [--seeds 4] [--width 192] [--height 108]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from generator.config import load_config
+from generator.plan.places import FAMILIES
+from generator.run.generate import generate
+from generator.run.pool import PoolOptions
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def sheet(family: str, seeds: int, width: int, height: int, work: Path) -> np.ndarray:
+    """One row of ``seeds`` first frames of ``family`` (scene file scenes/<family>.yaml), labelled."""
+    cfg = load_config(
+        ROOT / "scenes" / f"{family}.yaml",
+        [
+            f"render.width={width}",
+            f"render.height={height}",
+            "render.frames=1",
+            "render.samples=8",
+            "render.denoise=fast",
+            "render.max_bounces=2",
+        ],
+    )
+    out = work / family
+    generate(cfg, out, seeds, 11, PoolOptions(workers=2, retries=1))
+    tiles = []
+    for clip in sorted((out / "clips").iterdir()):
+        img = cv2.imread(str(clip / "frames" / "000000.png"))
+        cv2.putText(img, clip.name[-2:], (4, 14), cv2.FONT_HERSHEY_SIMPLEX, 0.4, (255, 255, 255), 1)
+        tiles.append(img)
+    return np.hstack(tiles)
+
+
+def mixed_sheet(clips: int, width: int, height: int, work: Path) -> np.ndarray:
+    """First frames of the first ``clips`` clips of scenes/mixed.yaml, 6 per row, labelled with the family."""
+    cfg = load_config(
+        ROOT / "scenes" / "mixed.yaml",
+        [
+            f"render.width={width}",
+            f"render.height={height}",
+            "render.frames=1",
+            "render.samples=8",
+            "render.denoise=fast",
+            "render.max_bounces=2",
+        ],
+    )
+    out = work / "mixed"
+    generate(cfg, out, clips, cfg.seed, PoolOptions(workers=2, retries=1))
+    tiles = []
+    for clip in sorted((out / "clips").iterdir()):
+        img = cv2.imread(str(clip / "frames" / "000000.png"))
+        env = json.loads((clip / "labels.json").read_text())["axes"]["environment"]
+        cv2.putText(img, env, (3, 11), cv2.FONT_HERSHEY_SIMPLEX, 0.33, (255, 255, 255), 1)
+        tiles.append(img)
+    rows = [np.hstack(tiles[i : i + 6]) for i in range(0, len(tiles), 6)]
+    return np.vstack(rows)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seeds", type=int, default=4)
+    ap.add_argument("--width", type=int, default=192)
+    ap.add_argument("--height", type=int, default=108)
+    ap.add_argument("--families", nargs="*", default=list(FAMILIES))
+    ap.add_argument("--mixed", type=int, default=24, help="clips of scenes/mixed.yaml in one sheet (0: none)")
+    a = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="povgen-sheets-"))
+    try:
+        if a.mixed:
+            path = ROOT / "docs" / "images" / "env_mixed.jpg"
+            cv2.imwrite(str(path), mixed_sheet(a.mixed, 160, 90, work), [cv2.IMWRITE_JPEG_QUALITY, 88])
+            print(path, path.stat().st_size // 1024, "KB")
+        for fam in a.families:
+            path = ROOT / "docs" / "images" / f"env_{fam}.jpg"
+            cv2.imwrite(
+                str(path), sheet(fam, a.seeds, a.width, a.height, work), [cv2.IMWRITE_JPEG_QUALITY, 88]
+            )
+            print(path, path.stat().st_size // 1024, "KB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""Corridor: the foundation's corridor or long room (kept as it was so that old scene files still render)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from generator.config.models import EnvironmentConfig, LightingConfig, SceneConfig
+from generator.plan.geometry import hsv_to_linear, kelvin_to_rgb
+from generator.plan.model import Light, Material, Model, Part, Placed
+from generator.plan.places.base import Place, finish
+from generator.plan.places.figures import Zone, figures_in
+
+
+def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Generator) -> Place:
+    """A corridor or long room: floor, ceiling, walls, doors, ceiling light panels, boxes along the walls."""
+    w = env.draw("width_m", rng)
+    length = env.draw("length_m", rng)
+    h = env.draw("height_m", rng)
+    hue = rng.uniform(0, 1)
+    mats = {
+        "wall": Material(
+            color=hsv_to_linear(hue, env.draw("wall_saturation", rng), env.draw("wall_value", rng)),
+            roughness=float(rng.uniform(0.6, 0.95)),
+        ),
+        "floor": Material(
+            color=hsv_to_linear(rng.uniform(0, 1), rng.uniform(0, 0.3), env.draw("floor_value", rng)),
+            roughness=float(rng.uniform(0.2, 0.8)),
+        ),
+        "ceiling": Material(color=hsv_to_linear(0, 0, rng.uniform(0.6, 0.9)), roughness=0.9),
+        "door": Material(
+            color=hsv_to_linear(rng.uniform(0, 1), rng.uniform(0.1, 0.6), rng.uniform(0.1, 0.6)),
+            roughness=0.5,
+        ),
+        "base": Material(color=hsv_to_linear(0, 0, rng.uniform(0.05, 0.3)), roughness=0.5),
+    }
+    t = 0.1
+    parts = [
+        Part(shape="box", size=(w, length, t), pos=(0, 0, -t / 2), material="floor", name="floor"),
+        Part(shape="box", size=(w, length, t), pos=(0, 0, h + t / 2), material="ceiling", name="ceiling"),
+        Part(
+            shape="box",
+            size=(t, length, h),
+            pos=(-w / 2 - t / 2, 0, h / 2),
+            material="wall",
+            name="wall_left",
+        ),
+        Part(
+            shape="box",
+            size=(t, length, h),
+            pos=(w / 2 + t / 2, 0, h / 2),
+            material="wall",
+            name="wall_right",
+        ),
+        Part(
+            shape="box", size=(w, t, h), pos=(0, length / 2 + t / 2, h / 2), material="wall", name="wall_end"
+        ),
+        Part(
+            shape="box",
+            size=(w, t, h),
+            pos=(0, -length / 2 - t / 2, h / 2),
+            material="wall",
+            name="wall_start",
+        ),
+    ]
+    for side in (-1, 1):
+        parts.append(
+            Part(
+                shape="box",
+                size=(0.02, length, 0.1),
+                pos=(side * (w / 2 - 0.01), 0, 0.05),
+                material="base",
+                name="baseboard",
+            )
+        )
+        for _ in range(int(rng.integers(0, 4))):
+            y = float(rng.uniform(-length / 2 + 1, length / 2 - 1))
+            parts.append(
+                Part(
+                    shape="box",
+                    size=(0.04, 0.9, 2.05),
+                    pos=(side * (w / 2 - 0.015), y, 1.025),
+                    material="door",
+                    name="door",
+                )
+            )
+    room = Placed(model=Model(name="corridor", parts=parts, materials=mats))
+
+    clutter = []
+    for i in range(env.draw("boxes", rng)):
+        size = rng.uniform([0.25, 0.25, 0.2], [0.8, 0.8, 1.0])
+        side = rng.choice([-1, 1])
+        x = side * (w / 2 - size[0] / 2 - rng.uniform(0.02, 0.2))
+        y = rng.uniform(-length / 2 + size[1], length / 2 - size[1])
+        col = hsv_to_linear(rng.uniform(0.05, 0.12), rng.uniform(0.2, 0.6), rng.uniform(0.2, 0.7))
+        box = Model(
+            name=f"box{i}",
+            parts=[Part(shape="box", size=tuple(size), pos=(0, 0, size[2] / 2), material="cardboard")],
+            materials={"cardboard": Material(color=col, roughness=0.85)},
+        )
+        clutter.append(
+            Placed(model=box, pos=(float(x), float(y), 0.0), rot=(0.0, 0.0, float(rng.uniform(-0.3, 0.3))))
+        )
+
+    lights, panels = [], []
+    n = light.draw("ceiling_lights", rng)
+    kelvin = light.draw("color_temperature_k", rng)
+    color = kelvin_to_rgb(kelvin)
+    for i in range(n):
+        y = -length / 2 + (i + 0.5) * length / max(n, 1)
+        power = light.draw("light_power_w", rng)
+        lights.append(
+            Light(kind="area", pos=(0.0, float(y), h - 0.03), size=0.8, power_w=float(power), color=color)
+        )
+        panels.append(Part(shape="box", size=(0.6, 1.2, 0.02), pos=(0, float(y), h - 0.01), material="panel"))
+    if panels:
+        panel_mat = {"panel": Material(color=color, roughness=0.5, emission=4.0)}
+        clutter.append(Placed(model=Model(name="light_panels", parts=panels, materials=panel_mat)))
+    ambient = light.draw("ambient", rng)
+    start = (0.0, -length / 2 + 0.8, 0.0)
+    return Place(
+        models=[room, *clutter],
+        lights=lights,
+        world_color=color,
+        world_strength=float(ambient),
+        start=start,
+        walk_length=length - 2.0,
+        context="indoor_corridor",
+        lighting="indoor_ceiling",
+    )
+
+
+def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
+    """The corridor plus figures in it and the weather."""
+    place = corridor(cfg.environment, cfg.lighting, rng)
+    half = place.models[0].model.parts[0].size[0] / 2 - 0.3
+    ln = place.models[0].model.parts[0].size[1]
+    zones = [Zone(-half, -0.8, -ln / 2 + 1, ln / 2 - 1), Zone(0.8, half, -ln / 2 + 1, ln / 2 - 1)]
+    place.movers = figures_in(cfg.environment, rng, [z for z in zones if z.x1 >= z.x0])
+    fog = tuple(0.25 * c for c in place.world_color)
+    return finish(cfg, rng, place, False, (0.0, 0.0, 1.5), (half * 2 + 0.6, ln, 3.4), fog_color=fog)

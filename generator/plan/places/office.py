@@ -1,0 +1,77 @@
+"""Office floor: an open-plan room with desk rows, partitions, monitors and chairs either side of a walkway."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from generator.config.models import SceneConfig
+from generator.plan.geometry import hsv_to_linear
+from generator.plan.places.base import Place, grid_spots, indoor, posters_on_wall
+from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.kit import Kit, room_shell
+from generator.plan.places.light import ceiling_lights
+from generator.plan.places.surfaces import plain, surface
+
+
+def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
+    """A randomised office floor; the walkway runs along +Y at x = 0."""
+    e = cfg.environment
+    s, wear, dens = e.draw("size_scale", rng), e.draw("wear", rng), e.draw("clutter", rng)
+    w, ln, h = rng.uniform(7, 12) * s, rng.uniform(12, 22) * s, float(rng.uniform(2.6, 3.2))
+    aisle = float(rng.uniform(2.0, 2.8))
+    x0, x1, y0, y1 = -w / 2, w / 2, -ln / 2, ln / 2
+    room = Kit("office")
+    room.mat("floor", surface(str(rng.choice(["carpet", "tiles", "concrete"])), rng, wear))
+    room.mat("wall", surface("plaster", rng, wear))
+    room.mat("ceiling", surface("plaster", rng, 0.0))
+    room_shell(room, x0, x1, y0, y1, h, "floor", "wall", "ceiling")
+    if rng.random() < 0.6:  # a window band on one side
+        side = float(rng.choice([-1, 1]))
+        room.mat("glass", surface("glass", rng))
+        room.box("glass", (0.03, ln * 0.8, h * 0.45), (side * (w / 2 - 0.02), 0, h * 0.55))
+    posters_on_wall(room, cfg, rng, float(rng.choice([x0, x1])), y0 + 1, y1 - 1, (1.3, 1.9))
+    furn = Kit("office_furniture")
+    furn.mat("top", surface(str(rng.choice(["wood", "plastic"])), rng, wear))
+    furn.mat("leg", surface("metal", rng))
+    furn.mat("screen", surface("fabric", rng))
+    furn.mat("chair", surface("fabric", rng))
+    furn.mat("monitor", plain(hsv_to_linear(0, 0, 0.03), 0.3))
+    depth = float(rng.uniform(0.7, 0.85))
+    pitch = float(rng.uniform(1.4, 1.8))
+    for side in (-1, 1):
+        xa, xb = aisle / 2 + 0.3, w / 2 - 0.3
+        cols = max(1, int((xb - xa) / (2 * depth + 1.4)))
+        for c in range(cols):
+            xc = side * (xa + depth / 2 + c * (2 * depth + 1.4))
+            for y in np.arange(y0 + 1.0, y1 - 1.0, pitch):
+                if rng.random() > 0.85 * min(dens, 1.2):
+                    continue
+                furn.box("top", (depth, pitch - 0.05, 0.03), (xc, y + pitch / 2, 0.74))
+                furn.box("leg", (depth * 0.9, 0.04, 0.72), (xc, y + 0.05, 0.36))
+                furn.box(
+                    "screen",
+                    (0.04, pitch - 0.05, float(rng.uniform(1.1, 1.5))),
+                    (xc + side * depth / 2, y + pitch / 2, 0.6),
+                )
+                furn.box(
+                    "monitor",
+                    (0.05, 0.55, 0.35),
+                    (xc + side * depth * 0.25, y + pitch / 2, 1.0),
+                    rz=float(rng.uniform(-0.2, 0.2)),
+                )
+                if rng.random() < 0.7:
+                    furn.box(
+                        "chair",
+                        (0.5, 0.5, 0.45),
+                        (xc - side * (depth / 2 + 0.3), y + pitch / 2 + rng.uniform(-0.2, 0.2), 0.45),
+                    )
+    lamps = Kit("office_lamps")
+    lights = ceiling_lights(
+        lamps, cfg.lighting, rng, grid_spots(x0, x1, y0, y1, float(rng.uniform(2.6, 3.6))), h
+    )
+    zones = [Zone(-aisle / 2 + 0.05, -0.75, y0 + 1, y1 - 1), Zone(0.75, aisle / 2 - 0.05, y0 + 1, y1 - 1)]
+    movers = figures_in(e, rng, zones)
+    start = (0.0, y0 + 0.8, 0.0)
+    return indoor(
+        cfg, rng, [room, furn, lamps], lights, start, ln - 2.0, "office", (x0, x1, y0, y1, h), movers
+    )

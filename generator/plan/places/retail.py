@@ -1,0 +1,85 @@
+"""Retail store: gondola shelving in aisles stocked with coloured products, aisle signs, bright lights."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from generator.config.models import SceneConfig
+from generator.plan.places.base import Place, grid_spots, indoor, posters_on_wall
+from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.kit import Kit, room_shell
+from generator.plan.places.light import ceiling_lights
+from generator.plan.places.surfaces import poster, surface
+
+
+def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
+    """The walk runs down the middle aisle of a store along +Y."""
+    e = cfg.environment
+    s, wear, dens = e.draw("size_scale", rng), e.draw("wear", rng), e.draw("clutter", rng)
+    aisle = float(rng.uniform(1.8, 2.6))
+    gd, gh = float(rng.uniform(0.9, 1.3)), float(rng.uniform(1.5, 2.2))
+    w = aisle * 3 + gd * 4 + 2
+    ln, h = rng.uniform(14, 26) * s, float(rng.uniform(3.2, 4.5))
+    x0, x1, y0, y1 = -w / 2, w / 2, -ln / 2, ln / 2
+    room = Kit("store")
+    room.mat("floor", surface(str(rng.choice(["tiles", "concrete"])), rng, wear))
+    room.mat("wall", surface("plaster", rng, wear))
+    room.mat("ceiling", surface(str(rng.choice(["plaster", "metal"])), rng))
+    room_shell(room, x0, x1, y0, y1, h, "floor", "wall", "ceiling")
+    posters_on_wall(room, cfg, rng, float(rng.choice([x0, x1])), y0 + 1, y1 - 1, (2.0, 2.8))
+    shelves = Kit("gondolas")
+    shelves.mat("frame", surface("metal", rng))
+    colors = 8
+    for i in range(colors):
+        shelves.mat(f"p{i}", surface("plastic", rng))
+    gl = ln - 4.0
+    for side in (-1, 1):
+        for j in range(2):  # two gondolas per side, the first one lines the walk
+            xc = side * (aisle / 2 + gd / 2 + j * (gd + aisle))
+            shelves.box("frame", (gd, gl, 0.1), (xc, 0, 0.05))
+            shelves.box("frame", (0.05, gl, gh), (xc, 0, gh / 2))
+            for lv in np.arange(0.12, gh - 0.2, float(rng.uniform(0.35, 0.5))):
+                for face in (-1, 1):
+                    xs = xc + face * gd / 4
+                    shelves.box("frame", (gd / 2, gl, 0.02), (xs, 0, lv))
+                    y = -gl / 2
+                    while y < gl / 2 - 0.3:
+                        pw = float(rng.uniform(0.25, 0.9))
+                        if rng.random() < 0.85 * min(dens, 1.2):
+                            ph = float(rng.uniform(0.12, 0.3))
+                            shelves.box(
+                                f"p{int(rng.integers(0, colors))}",
+                                (gd / 2 - 0.06, pw - 0.02, ph),
+                                (xs, y + pw / 2, lv + 0.01 + ph / 2),
+                            )
+                        y += pw
+    signs = Kit("aisle_signs")
+    for j in range(int(rng.integers(1, 4))):
+        key = signs.mat(f"sign{j}", poster(rng))
+        signs.box(
+            key,
+            (1.2, 0.02, 0.4),
+            (float(rng.choice([-1, 1])) * (aisle + gd), float(rng.uniform(y0 + 3, y1 - 3)), h - 0.8),
+        )
+    lamps = Kit("store_lamps")
+    lights = ceiling_lights(
+        lamps, cfg.lighting, rng, grid_spots(x0, x1, y0, y1, float(rng.uniform(3, 4.5))), h
+    )
+    zones = [Zone(-aisle / 2 + 0.3, -0.75, y0 + 2, y1 - 2), Zone(0.75, aisle / 2 - 0.3, y0 + 2, y1 - 2)]
+    movers = figures_in(
+        e,
+        rng,
+        [z for z in zones if z.x1 >= z.x0]
+        or [Zone(-aisle / 2 - gd - aisle / 2, -aisle / 2 - gd - aisle / 2, y0 + 2, y1 - 2)],
+    )
+    return indoor(
+        cfg,
+        rng,
+        [room, shelves, signs, lamps],
+        lights,
+        (0.0, y0 + 0.8, 0.0),
+        ln - 2.0,
+        "retail",
+        (x0, x1, y0, y1, h),
+        movers,
+    )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from generator.labels.boxes import boxes_by_id, clip_box
-from generator.labels.projection import amodal_box, project, silhouette_area, world_to_camera
+from generator.labels.projection import amodal_box, edge_points, project, silhouette_area, world_to_camera
 from generator.labels.schema import (
     Annotation,
     CameraInfo,
@@ -54,8 +54,14 @@ def frame_annotations(
         if inst.projected is not None:
             xy, depth = inst.projected
         else:
-            xy, depth = project(world_to_camera(inst.verts_world, cam_matrix_world), intr, lens)
+            cam_pts = world_to_camera(inst.verts_world, cam_matrix_world)
+            xy, depth = project(cam_pts, intr, lens)
         box = amodal_box(xy, depth)
+        if inst.projected is None and (lens or {}).get("model", "perspective") != "perspective" and box:
+            exy, edepth = project(edge_points(cam_pts, inst.tris), intr, lens)
+            ebox = amodal_box(exy, edepth)
+            if ebox is not None:
+                box = [min(box[0], ebox[0]), min(box[1], ebox[1]), max(box[2], ebox[2]), max(box[3], ebox[3])]
         if inst.extent is not None and len(inst.extent) and box is not None:
             e = inst.extent
             box = [

@@ -61,6 +61,18 @@ def amodal_box(xy: np.ndarray, depth: np.ndarray) -> list[float] | None:
     return [float(p[:, 0].min()), float(p[:, 1].min()), float(p[:, 0].max()), float(p[:, 1].max())]
 
 
+def edge_points(points_cam: np.ndarray, tris: np.ndarray, steps: int = 8) -> np.ndarray:
+    """Points along every triangle edge (ends excluded): a fisheye bends straight edges outward, so an
+    amodal box from the vertices alone can be smaller than the rendered silhouette."""
+    if len(tris) == 0:
+        return np.zeros((0, 3))
+    edges = np.concatenate([tris[:, [0, 1]], tris[:, [1, 2]], tris[:, [2, 0]]])
+    edges = np.unique(np.sort(edges, axis=1), axis=0)
+    t = np.linspace(0.0, 1.0, steps + 1)[1:-1]
+    a, b = points_cam[edges[:, 0]], points_cam[edges[:, 1]]
+    return (a[:, None, :] + t[None, :, None] * (b - a)[:, None, :]).reshape(-1, 3)
+
+
 def silhouette_area(
     xy: np.ndarray, depth: np.ndarray, tris: np.ndarray, width: int, height: int
 ) -> tuple[int, int]:

@@ -33,6 +33,7 @@ def preview(
     samples: Annotated[int, typer.Option(help="Cycles samples (cycles engine).")] = 2,
     overlay: Annotated[bool, typer.Option(help="Draw masks and boxes (renders ids with Cycles).")] = False,
     out_file: Annotated[Path, typer.Option("--out", help="Contact sheet PNG.")] = Path("outputs/preview.png"),
+    cols: Annotated[int, typer.Option(help="Tiles per row.")] = 4,
 ) -> None:
     """Plan N clips and render key frames of each into one captioned contact sheet."""
     from generator.preview.run import preview as run_preview
@@ -40,7 +41,18 @@ def preview(
     if not 1 <= n <= 256:
         raise PovgenError(f"--n {n}: expected 1..256")
     res = run_preview(
-        config, list(set_ or []), n, seed, width, height, frames, _engine(engine), samples, overlay, out_file
+        config,
+        list(set_ or []),
+        n,
+        seed,
+        width,
+        height,
+        frames,
+        _engine(engine),
+        samples,
+        overlay,
+        out_file,
+        cols=cols,
     )
     out.print(f"{res['path']}: {res['tiles']} tiles in {res['seconds']:.1f} s", highlight=False)
 

@@ -72,7 +72,7 @@ def test_preview_overlay_draws_masks(tmp_path):
 
 def test_light_power_sweep_is_ordered_in_brightness(tmp_path):
     res = sweep(
-        DEMO,
+        ROOT / "scenes" / "corridor.yaml",
         ["render.frames=2"],
         [("lighting.light_power_w", ["40", "300", "2000"])],
         seed=5,

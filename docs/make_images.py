@@ -60,7 +60,10 @@ def main() -> None:
     sweep(
         scene,
         [],
-        [("lighting.light_power_w", ["60", "250", "1000"]), ("camera.fov_deg", ["60", "95"])],
+        [
+            ("lighting.light_power_w", ["60", "250", "1000"]),
+            ("camera.lens", ["perspective", "fisheye_equisolid"]),
+        ],
         seed=None,
         index=0,
         width=240,

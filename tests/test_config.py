@@ -34,6 +34,8 @@ def write(tmp_path, data, name="s.yaml"):
         ),
         ({"motion": {"step_hz": {"normal": [2, -1]}}}, "motion.step_hz.normal: sigma -1 < 0"),
         ({"bogus": 1}, "bogus: unknown key"),
+        ({"augment": {"recipe": "nope"}}, "augment: recipe nope: no such file or preset"),
+        ({"content": {"asset_manifest": "/no/such/assets.yaml"}}, "content: /no/such/assets.yaml: asset manifest"),
     ],
 )
 def test_errors_name_the_path(tmp_path, data, message):

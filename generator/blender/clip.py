@@ -12,12 +12,12 @@ from pathlib import Path
 import bpy
 import cv2
 import numpy as np
-import OpenEXR
 
 from generator.blender import session
 from generator.blender.camera import configure_shutter
 from generator.blender.layer import configure_layer
 from generator.blender.meshes import mesh_arrays
+from generator.blender.passes import add_pass_outputs, read_passes
 from generator.blender.scene import build_scene
 from generator.blender.shutter import needs_sampling, sample_instances
 from generator.dataset.layout import TMP_PREFIX, clip_dir, frame_name
@@ -45,39 +45,6 @@ def _scratch_dir() -> Path:
     return Path(tempfile.mkdtemp(prefix="povgen-", dir=base))
 
 
-def _pass_outputs(scene: bpy.types.Scene, scratch: Path) -> None:
-    """Compositor File Output writing Object Index and Depth of each frame to a 32-bit multilayer EXR."""
-    vl = scene.view_layers[0]
-    vl.use_pass_z = True
-    vl.use_pass_object_index = True
-    ng = bpy.data.node_groups.new("povgen_passes", "CompositorNodeTree")
-    scene.compositing_node_group = ng
-    scene.render.use_compositing = True
-    rl = ng.nodes.new("CompositorNodeRLayers")
-    out = ng.nodes.new("CompositorNodeOutputFile")
-    out.directory, out.file_name = str(scratch) + "/", "pass_####"
-    out.format.media_type = "MULTI_LAYER_IMAGE"
-    out.format.file_format = "OPEN_EXR_MULTILAYER"
-    out.format.color_depth = "32"
-    out.format.exr_codec = "ZIP"
-    for name in ("Depth", "Object Index"):
-        out.file_output_items.new("FLOAT", name)
-        ng.links.new(rl.outputs[name], out.inputs[name])
-
-
-def _read_passes(path: Path) -> tuple[np.ndarray, np.ndarray]:
-    with OpenEXR.File(str(path), separate_channels=True) as f:
-        ch = {k: v.pixels for p in f.parts for k, v in p.channels.items()}
-    ids = next(v for k, v in ch.items() if k.startswith("Object Index"))
-    depth = next(v for k, v in ch.items() if k.startswith("Depth"))
-    return np.rint(ids).astype(np.uint16), depth.astype(np.float32)
-
-
-def _world_verts(obj: bpy.types.Object, local: np.ndarray) -> np.ndarray:
-    m = np.array(obj.matrix_world)
-    return local @ m[:3, :3].T + m[:3, 3]
-
-
 def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
     """Render ``plan`` into ``root/clips/<id>`` and return its manifest record with timings."""
     t0 = time.perf_counter()
@@ -101,7 +68,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
             threads=threads,
         )
         configure_shutter(built.scene, plan.camera)
-        _pass_outputs(built.scene, scratch)
+        add_pass_outputs(built.scene, scratch)
         if plan.render.transparent:
             configure_layer(built.scene, plan, root)
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
@@ -127,7 +94,7 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
             session.render_frame(built.scene, plan.render)
             tb = time.perf_counter()
             timings["render"] += tb - ta
-            ids, depth = _read_passes(scratch / f"pass_{f + 1:04d}.exr")
+            ids, depth = read_passes(scratch / f"pass_{f + 1:04d}.exr")
             cam_m = np.array(built.camera.matrix_world)
             sampled = {}
             if needs_sampling(plan):

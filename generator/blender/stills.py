@@ -15,7 +15,7 @@ import bpy
 import numpy as np
 
 from generator.blender import session
-from generator.blender.clip import _pass_outputs, _read_passes
+from generator.blender.passes import add_pass_outputs, read_passes
 from generator.blender.scene import build_scene
 from generator.plan.model import ClipPlan
 
@@ -53,7 +53,7 @@ def render_stills(
         )
         session.configure(built.scene, settings, seed=plan.index, threads=0)
         if with_ids:
-            _pass_outputs(built.scene, scratch)
+            add_pass_outputs(built.scene, scratch)
     out = []
     for f in frames:
         f = min(max(f, 0), r.frames - 1)
@@ -63,7 +63,7 @@ def render_stills(
         bpy.ops.render.render(write_still=True)
         item = {"clip_id": plan.clip_id, "frame": f, "image": str(image), "ids": None}
         if with_ids and engine != "workbench":
-            ids, _ = _read_passes(scratch / f"pass_{f + 1:04d}.exr")
+            ids, _ = read_passes(scratch / f"pass_{f + 1:04d}.exr")
             ids_path = out_dir / f"{plan.clip_id}_{f:04d}_ids.npy"
             np.save(ids_path, ids)
             item["ids"] = str(ids_path)

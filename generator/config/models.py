@@ -12,6 +12,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from generator.config.distributions import Bounds, Cat, Int, Num, sample
+from generator.errors import ConfigError
 
 SCHEMA_VERSION = 1
 
@@ -156,7 +157,10 @@ class ContentConfig(Section):
         if self.asset_manifest is not None:
             from generator.config.assets import load_manifest
 
-            load_manifest(self.asset_manifest)  # raises a one-line ConfigError naming the file and entry
+            try:
+                load_manifest(self.asset_manifest)  # a one-line ConfigError naming the file and entry
+            except ConfigError as exc:  # re-raised as a field error, so the message names the config path
+                raise ValueError(str(exc)) from None
         return self
 
 
@@ -368,7 +372,10 @@ class AugmentConfig(Section):
         if self.recipe is not None:
             from generator.augment.recipe import load_recipe
 
-            load_recipe(self.recipe)  # a clear error now, not after rendering
+            try:
+                load_recipe(self.recipe)  # a clear error now, not after rendering
+            except ConfigError as exc:  # re-raised as a field error, so the message names the config path
+                raise ValueError(str(exc)) from None
         return self
 
 

@@ -1,4 +1,4 @@
-"""Worker process entry: import bpy once, render plans sent over a pipe until told to stop.
+"""Worker process entry: load Blender once (via generator.blender), render plans sent over a pipe until told to stop.
 
 Blender's own output goes to a log file, so that the parent's terminal shows only the progress bar.
 """

@@ -102,3 +102,9 @@ def test_euler_round_trip():
     for _ in range(50):
         e = rng.uniform(-1.2, 1.2, size=3)
         assert np.allclose(matrix_to_euler(euler_to_matrix(e)), e, atol=1e-9)
+
+
+def test_weather_is_a_label_axis():
+    for weather in ("clear", "rain", "fog"):
+        cfg = validate_config({"environment": {"family": "street"}, "atmosphere": {"weather": weather}})
+        assert plan_clip(cfg, 0, 0).axes.weather == weather

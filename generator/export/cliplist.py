@@ -11,19 +11,9 @@ import json
 from pathlib import Path
 
 from generator.export.source import Clip, event_frames, intervals, weapon_visible_frames
+from generator.plan.model import ClipAxes
 
-AXES = (
-    "weapon_present",
-    "weapon_class",
-    "weapon_kind",
-    "context",
-    "held_object",
-    "holder",
-    "mount",
-    "environment",
-    "lighting",
-    "activity",
-)
+AXES = tuple(ClipAxes.model_fields)  # every clip-level label axis, in schema order
 
 
 def clip_row(clip: Clip, split: str) -> dict:

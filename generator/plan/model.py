@@ -248,6 +248,7 @@ class ClipAxes(_M):
     environment: str
     lighting: str
     activity: str
+    weather: str = "clear"  # clear, haze, fog, rain, dust (the plan's atmosphere)
 
 
 class ClipPlan(_M):

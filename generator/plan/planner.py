@@ -71,6 +71,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         environment=family,
         lighting=place.lighting,
         activity=("walking" if walking else "standing") + ("_aiming" if positive else "_holding"),
+        weather=place.atmosphere.weather,
     )
     return ClipPlan(
         clip_id=clip_id(index),

@@ -202,7 +202,7 @@ class RirCache:
         direct = self._simulate(src, mic, 0)
         n = full.shape[1]
         direct = np.pad(direct, ((0, 0), (0, max(0, n - direct.shape[1]))))[:, :n]
-        refl = (full - direct) * 4 * np.pi  # 1/(4 pi r) -> 1/r: a source given at 1 m
+        refl = full - direct  # pyroomacoustics scales paths by 1/r: a source given in pascals at 1 m
         delay = pra.constants.get("frac_delay_length") // 2
         refl = refl[:, delay:]
         if r.indoor and r.rt60_s > 0.05:

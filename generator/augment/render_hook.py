@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+from generator.audio.track import carry_audio
 from generator.augment.clipdata import read_povgen_clip
 from generator.augment.pipeline import augment_clip, write_clip
 from generator.augment.recipe import Recipe
@@ -18,6 +19,8 @@ def augment_rendered(clip: Path, spec: dict) -> dict:
     clip = Path(clip)
     recipe = Recipe.model_validate(spec["recipe"])
     data = read_povgen_clip(clip)
+    if data.labels.get("audio"):  # decode the track before the clean video is moved away
+        shutil.copy(clip / "video.mp4", clip / ".sound.mp4")
     data.name = data.labels["clip_id"]  # the folder is still the temporary one
     a = augment_clip(data, recipe, int(spec["seed"]), 0, scratch=clip)
     staging = clip / ".augmented"
@@ -39,4 +42,11 @@ def augment_rendered(clip: Path, spec: dict) -> dict:
     for name in keep:
         shutil.move(str(made / name), clip / name)
     shutil.rmtree(staging)
-    return json.loads((clip / "labels.json").read_text(encoding="utf-8"))
+    labels = json.loads((clip / "labels.json").read_text(encoding="utf-8"))
+    if (clip / ".sound.mp4").exists():  # audio follows the frames: cut to the augmented clip, re-muxed
+        labels["audio"] = carry_audio(
+            clip / ".sound.mp4", data.labels["audio"], clip, float(labels["fps"]), int(labels["num_frames"])
+        )
+        (clip / ".sound.mp4").unlink()
+        (clip / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
+    return labels

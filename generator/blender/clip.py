@@ -13,6 +13,7 @@ import bpy
 import cv2
 import numpy as np
 
+from generator.audio.track import add_audio
 from generator.blender import session
 from generator.blender.camera import configure_shutter
 from generator.blender.layer import configure_layer
@@ -32,7 +33,7 @@ from generator.labels.make import (
     motion_state_name,
     muzzle_flash_at,
 )
-from generator.labels.schema import FrameLabels
+from generator.labels.schema import AudioInfo, FrameLabels
 from generator.plan import save_plan
 from generator.plan.model import ClipPlan
 from generator.plan.pairs import noise_index
@@ -141,11 +142,14 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         encode_mp4(rgb_frames, tmp / "video.mp4", plan.render.fps, crf=plan.render.video_crf)
         te = time.perf_counter()
         timings["encode"] = te - td
+        audio = add_audio(plan, tmp)  # the sound track, muxed into video.mp4 (generator/audio)
+        timings["audio"] = time.perf_counter() - te
         if not plan.render.save_frames:
             shutil.rmtree(tmp / "frames")
         save_plan(plan, tmp / "plan.json")
         timings["total"] = time.perf_counter() - t0
         labels = clip_labels(plan, frames, timings)
+        labels.audio = None if audio is None else AudioInfo.model_validate(audio)
         (tmp / "labels.json").write_text(labels.model_dump_json(indent=1) + "\n", encoding="utf-8")
         if plan.augment is not None:  # a recipe from the scene's augment: section (issue 7)
             from generator.augment.render_hook import augment_rendered

@@ -23,7 +23,8 @@ def mux_audio(video: str | Path, samples: np.ndarray, sample_rate: int, bitrate_
     tmp = video.with_name(video.stem + ".mux" + video.suffix)
     x = np.ascontiguousarray(np.clip(samples, -1, 1).T.astype(np.float32))  # planar [channels, n]
     layout = "mono" if x.shape[0] == 1 else "stereo"
-    with av.open(str(video)) as src, av.open(str(tmp), "w") as dst:
+    # a 1/sample-rate movie timescale keeps the edit list (and so the decoded length) sample-exact
+    with av.open(str(video)) as src, av.open(str(tmp), "w", options={"movie_timescale": str(sample_rate)}) as dst:
         vin = src.streams.video[0]
         vout = dst.add_stream_from_template(vin)
         aout = dst.add_stream("aac", rate=sample_rate, layout=layout)

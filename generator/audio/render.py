@@ -81,7 +81,7 @@ def _screen(plan: ClipPlan) -> np.ndarray | None:
     for placed in plan.environment:
         if placed.model.name == "screen":
             for part in placed.model.parts:
-                if part.name == "picture":
+                if part.material == "picture":
                     return np.asarray(placed.pos, dtype=float) + np.asarray(part.pos, dtype=float)
     return None
 
@@ -181,9 +181,13 @@ def render_audio(plan: ClipPlan, settings: AudioSettings | None = None) -> Audio
         wave = em.sound.wave
         t0 = int(round(em.time_s * sr))
         refl = rirs.reflections(em.position, mics)
-        if len(rt_measured) < 1 and refl.shape[1] > sr // 20:
-            rt_measured.append(measure_rt60(refl[0], sr))
         dists = np.linalg.norm(mics - em.position, axis=1)
+        if not rt_measured:  # the reverberation time of the first response, direct path included
+            full = refl[0].copy()
+            k = int(round(dists[0] / C * sr))
+            if k < len(full):
+                full[k] += 1.0 / max(float(dists[0]), 0.05)
+            rt_measured.append(measure_rt60(full, sr))
         reflect_src = wave
         if em.barrel is not None:  # reflections carry the blast sent every way: mean directivity
             reflect_src = wave * 10 ** (-em.sound.directivity_db / 2 / 20)

@@ -22,14 +22,17 @@ C = 343.0
 INDOOR: dict[str, tuple[str, str, str]] = {
     "corridor": ("linoleum_on_concrete", "rough_lime_wash", "ceiling_plasterboard"),
     "office": ("carpet_tufted_9.5mm", "plasterboard", "ceiling_fissured_tile"),
-    "school": ("linoleum_on_concrete", "smooth_brickwork_flush_pointing", "ceiling_plasterboard"),
-    "warehouse": ("concrete_floor", "hard_surface", "hard_surface"),
+    "school": ("linoleum_on_concrete", "smooth_brickwork_flush_pointing", "ceiling_fissured_tile"),
+    "warehouse": ("concrete_floor", "rough_concrete", "ceiling_metal_panel"),
     "home": ("wood_16mm", "plasterboard", "ceiling_plasterboard"),
     "retail": ("linoleum_on_concrete", "plasterboard", "ceiling_fissured_tile"),
     "range": ("concrete_floor", "rough_concrete", "ceiling_fibre_absorber"),
     "game_screen": ("carpet_thin", "plasterboard", "ceiling_plasterboard"),
 }
 DEFAULT_INDOOR = ("linoleum_on_concrete", "plasterboard", "ceiling_plasterboard")
+# absorption added to the walls for what a shoebox leaves out: furniture, racks and goods, doors, people
+FURNISHING = {"corridor": 0.04, "office": 0.1, "school": 0.02, "warehouse": 0.05, "home": 0.2, "retail": 0.12}
+FURNISHING |= {"range": 0.05, "game_screen": 0.2, "parking": 0.05}
 # outdoor ground and facade energy absorption by the plan's material names (grass and earth absorb)
 GROUND_ABSORPTION = {"grass": 0.45, "dirt": 0.4, "berm": 0.4, "path": 0.1, "gravel": 0.3}
 FACADE = "brickwork"
@@ -117,14 +120,9 @@ def room_of(plan: ClipPlan, max_order: int = 6) -> Room:
         height = float(min(c[2][2] - c[3][2] / 2 for c in ceilings))
         dims = np.array([floor[3][0], floor[3][1], max(height, 2.0)])
         origin = np.array([lo[0], lo[1], 0.0])
-        mats: dict[str, str | float] = {
-            "floor": fl,
-            "ceiling": ce,
-            "east": wa,
-            "west": wa,
-            "north": wa,
-            "south": wa,
-        }
+        walls = min(_material_absorption(wa) + FURNISHING.get(family, 0.05), 0.95)
+        mats: dict[str, str | float] = {"floor": fl, "ceiling": ce}
+        mats |= {k: walls for k in ("east", "west", "north", "south")}
         return Room(
             True, origin, dims, mats, max_order, eyring_rt60(dims, mats), hard_floor="carpet" not in fl
         )
@@ -172,9 +170,8 @@ def _inside(room: Room, p: np.ndarray) -> np.ndarray:
     return np.clip(np.asarray(p, dtype=float) - room.origin, 0.05, room.dims - 0.05)
 
 
-def late_tail(rng: np.random.Generator, sr: int, rt60: float, length_s: float) -> np.ndarray:
-    """Unit-start exponential noise tail with reverberation time ``rt60`` (highs decay ~1.6x faster)."""
-    n = int(length_s * sr)
+def late_tail(rng: np.random.Generator, sr: int, rt60: float, n: int) -> np.ndarray:
+    """``n`` samples of exponential noise with reverberation time ``rt60`` (highs decay ~1.6x faster)."""
     t = np.arange(n) / sr
     from generator.audio.sources import _band
 
@@ -253,10 +250,10 @@ class RirCache:
             level = float(np.sqrt(np.mean(out[ch, i0 - w : i0] ** 2)))
             if level <= 0:
                 level = 1e-3 / max(dist, 1.0)
-            tail = late_tail(self.rng, self.sr, rt, (n - i0) / self.sr)
+            tail = late_tail(self.rng, self.sr, rt, n - i0)
             tail *= level / max(float(np.sqrt(np.mean(tail[:w] ** 2))), 1e-12)
             fade = np.clip(np.arange(n - i0) / w, 0, 1)
-            out[ch, i0:n] = out[ch, i0:n] * (1 - fade) + tail[: n - i0] * fade
+            out[ch, i0:n] = out[ch, i0:n] * (1 - fade) + tail * fade
         return out
 
 
@@ -271,3 +268,21 @@ def measure_rt60(rir: np.ndarray, sr: int) -> float:
         if db[-1] <= hi and b > a:
             return float((b - a) / sr * 60.0 / (lo - hi))
     return 0.0
+
+
+def impulse_response(plan: ClipPlan, sr: int = 16000, distance_m: float = 3.0, max_order: int = 6) -> np.ndarray:
+    """The full response (direct path and reflections) from a point ``distance_m`` ahead of the camera at frame 0."""
+    from scipy.spatial.transform import Rotation
+
+    room = room_of(plan, max_order)
+    cam = np.asarray(plan.camera.position[0], dtype=float)
+    ahead = Rotation.from_euler("xyz", plan.camera.rotation[0]).as_matrix() @ np.array([0.0, 0.0, -1.0])
+    ahead[2] = 0.0
+    src = cam + distance_m * ahead / max(np.linalg.norm(ahead), 1e-6)
+    refl = RirCache(room, sr, np.random.default_rng(0), max_s=3.0).reflections(src, cam[None])[0]
+    d = float(np.linalg.norm(_inside(room, src) - _inside(room, cam)))
+    out = refl.copy()
+    i = int(round(d / C * sr))
+    if i < len(out):
+        out[i] += 1.0 / max(d, 0.05)
+    return out

@@ -193,11 +193,12 @@ def gunshot(rng: np.random.Generator, sr: int, w: Weapon) -> Sound:
         return Sound(out, "replica_shot", gunshot=False, parts={"pop": 0.0})
     body = noise_burst(rng, sr, 0.06, float(rng.uniform(0.02, 0.04)), w.body_hz * 0.5, w.body_hz * 2.5)
     tail = noise_burst(rng, sr, 0.4, float(rng.uniform(0.06, 0.12)), 200, 6000)
-    gain_body = 0.25 if not w.suppressed else 0.5
+    # the gas plume's turbulence and afterburn are 20-30 dB under the blast peak in close recordings
+    gain_body = float(rng.uniform(0.04, 0.09)) * (3.0 if w.suppressed else 1.0)
     x = np.zeros(len(out))
     _place(x, blast, 0)
     _place(x, gain_body * body, int(0.0015 * sr))
-    _place(x, 0.06 * tail, int(0.003 * sr))
+    _place(x, 0.4 * gain_body * tail, int(0.003 * sr))
     if w.suppressed:
         x = _band(x, sr, None, 2500)
     out += peak * _norm(x)

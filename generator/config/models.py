@@ -395,7 +395,7 @@ class AudioConfig(Section):
         description="Mean look-alike bangs per clip (door slams, claps, pops, ...), Poisson; any class.",
     )
     mic_overload_db: Num(100, 150) = Field(
-        {"uniform": [116, 128]}, description="Mic acoustic overload point in dB SPL (loud shots clip)."
+        {"uniform": [122, 136]}, description="Mic acoustic overload point in dB SPL (loud shots clip)."
     )
     wind_ms: Num(0, 20) = Field({"uniform": [0.0, 4.0]}, description="Wind speed outdoors in m/s (mic noise).")
     max_order: int = Field(6, ge=0, le=30, description="Image-source reflection order indoors (outdoors: 2).")

@@ -90,3 +90,32 @@ def read_wav(path: str | Path) -> tuple[np.ndarray, int]:
     else:
         x = np.frombuffer(raw.tobytes(), dtype="<i2") / 32767.0
     return x.reshape(-1, ch).astype(np.float32), sr
+
+
+def flac_bytes(samples: np.ndarray, sample_rate: int) -> bytes:
+    """A FLAC file (16-bit) of [n, channels] float samples, in memory (WebDataset members)."""
+    import io
+
+    x = np.ascontiguousarray(np.round(np.clip(samples, -1, 1).T * 32767).astype(np.int16))
+    layout = "mono" if x.shape[0] == 1 else "stereo"
+    buf = io.BytesIO()
+    with av.open(buf, "w", format="flac") as out:
+        stream = out.add_stream("flac", rate=sample_rate, layout=layout)
+        for start in range(0, x.shape[1], 4096):
+            chunk = np.ascontiguousarray(x[:, start : start + 4096])
+            frame = av.AudioFrame.from_ndarray(chunk.reshape(1, -1, order="F"), format="s16", layout=layout)
+            frame.sample_rate = sample_rate
+            frame.pts = start
+            for pkt in stream.encode(frame):
+                out.mux(pkt)
+        for pkt in stream.encode(None):
+            out.mux(pkt)
+    return buf.getvalue()
+
+
+def clip_audio(folder: str | Path, label: dict) -> np.ndarray:
+    """A clip's track: audio.wav when it was kept (lossless), else decoded from video.mp4."""
+    folder = Path(folder)
+    if label.get("wav") and (folder / label["wav"]).exists():
+        return read_wav(folder / label["wav"])[0]
+    return read_audio(folder / label.get("file", "video.mp4"))[0]

@@ -1,4 +1,4 @@
-"""WebDataset tar shards: one sample per clip (mp4, labels json, class), or one per frame (png, mask, json).
+"""WebDataset tar shards: one sample per clip (mp4, flac sound, labels json, class), or one per frame.
 
 Keys hold no dots (WebDataset splits a member name at its first dot): ``<clip_id>`` or ``<clip_id>_<frame>``.
 Shards are ``<split>-NNNNNN.tar`` with at most ``maxcount`` samples; member times are fixed for reproducible tars.
@@ -11,18 +11,22 @@ from pathlib import Path
 import cv2
 import webdataset as wds
 
+from generator.audio.mux import clip_audio, flac_bytes
 from generator.export.source import Clip
 
 
 def clip_sample(clip: Clip) -> dict:
     """The sample of a whole clip."""
     lab = clip.labels
-    return {
+    sample = {
         "__key__": clip.clip_id,
         "mp4": (clip.folder / lab["video"]).read_bytes(),
         "json": lab,
         "cls": int(lab["category"] == "positive"),
     }
+    if lab.get("audio"):  # the sound track on its own, lossless (audio.wav when kept, else the decoded AAC)
+        sample["flac"] = flac_bytes(clip_audio(clip.folder, lab["audio"]), int(lab["audio"]["sample_rate"]))
+    return sample
 
 
 def frame_samples(clip: Clip):

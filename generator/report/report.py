@@ -15,6 +15,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from generator.audio.plots import sound_sheet
 from generator.dataset.layout import CARD, inside
 from generator.export.cliplist import AXES
 from generator.export.source import Clip, load_clips
@@ -259,6 +260,10 @@ def write_report(root: Path, out: Path | None = None, sheet: int = 48) -> Path:
         ("Places and light", "environment, context and lighting axes; lights from plan.json", "place"),
         ("Stage timings", "seconds per frame per stage, from labels.json timings", "timing"),
     ]
+    sound = sound_sheet([(c.folder, c.labels) for c in clips], out / "sound.png")
+    if sound:
+        imgs["sound"] = sound
+        sections.append(("Sound", "waveforms and spectrograms of a few clips; lines at labelled sound onsets", "sound"))
     body = "".join(
         f'<section><h2>{t}</h2><p>{html.escape(note)}</p><img src="{imgs[k]}" alt="{t}"></section>'
         for t, note, k in sections

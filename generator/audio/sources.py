@@ -187,7 +187,8 @@ def gunshot(rng: np.random.Generator, sr: int, w: Weapon) -> Sound:
     blast = friedlander(sr, t_pos, float(rng.uniform(1.0, 2.5)), 0.012)
     parts = {"muzzle_blast": 0.0}
     if w.replica:
-        pop = blast + 0.3 * noise_burst(rng, sr, 0.03, 0.006, 1500, 9000)
+        pop = 0.3 * noise_burst(rng, sr, 0.03, 0.006, 1500, 9000)
+        _place(pop, blast, 0)
         _place(out, peak * _norm(pop), 0)
         _place(out, 0.05 * peak * modes(rng, sr, rng.uniform(1800, 5000, 3), np.full(3, 0.01), 0.05), 60)
         return Sound(out, "replica_shot", gunshot=False, parts={"pop": 0.0})
@@ -354,7 +355,7 @@ def hard_negative(rng: np.random.Generator, sr: int, kind: str) -> Sound:
         x = np.tanh(
             3.0 * _norm(_band(shot, sr, float(rng.uniform(120, 250)), float(rng.uniform(5000, 8000))))
         )
-        return Sound(spl_to_pa(float(rng.uniform(82, 95))) * _norm(x), kind)
+        return Sound(spl_to_pa(float(rng.uniform(90, 102))) * _norm(x), kind)
     raise ValueError(f"unknown sound kind {kind!r}")
 
 

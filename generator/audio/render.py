@@ -160,8 +160,13 @@ def _azimuth(plan: ClipPlan, f: int, p: np.ndarray) -> float:
     return float(np.degrees(np.arctan2(local[0], -local[2])))
 
 
-def render_audio(plan: ClipPlan, settings: AudioSettings | None = None) -> AudioTrack | None:
-    """The clip's recorded sound track and its label block; None when the plan has no audio."""
+def render_audio(
+    plan: ClipPlan, settings: AudioSettings | None = None, events_only: bool = False
+) -> AudioTrack | None:
+    """The clip's recorded sound track and its label block; None when the plan has no audio.
+
+    ``events_only`` leaves out the ambient bed, wind and handling noise (events to add to a real recording).
+    """
     s = settings or plan.audio
     if s is None:
         return None
@@ -219,6 +224,8 @@ def render_audio(plan: ClipPlan, settings: AudioSettings | None = None) -> Audio
     noise = ambient.handling(rng_bed, sr, n, speed, fps, plan.camera.mount)
     if not room.indoor:
         noise = noise + ambient.wind(rng_bed, sr, n, s.wind_ms + float(np.median(speed)))
+    if events_only:
+        bed, noise, bed_parts = 0.0, 0.0, []
     p = p[:, :n] + bed + noise
     y, mic_stats = microphone(p, sr, s.mic_overload_db, rng_mic)
     track = np.ascontiguousarray(y.T.astype(np.float32))

@@ -60,3 +60,26 @@ def carry_audio(source_video: Path, label: dict | None, target: Path, fps: float
     if new.get("wav"):
         write_wav(Path(target) / new["wav"], cut, int(label["sample_rate"]))
     return new
+
+
+def follow_audio(source: Path | None, label: dict | None, clip: Path) -> None:
+    """Give a written clip folder the audio of its source clip folder, cut to its frames (labels.json updated).
+
+    A clip whose source had no track, or is unknown, is marked silent (``audio: null``)."""
+    import json
+
+    path = Path(clip) / "labels.json"
+    labels = json.loads(path.read_text(encoding="utf-8"))
+    block = None
+    if source is not None and label:
+        block = carry_audio(
+            Path(source) / label.get("file", "video.mp4"),
+            label,
+            Path(clip),
+            float(labels["fps"]),
+            int(labels["num_frames"]),
+        )
+    if block is None and labels.get("audio") is None:
+        return
+    labels["audio"] = block
+    path.write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")

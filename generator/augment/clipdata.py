@@ -22,6 +22,7 @@ class ClipData:
     masks: np.ndarray
     labels: dict
     plan: dict
+    folder: Path | None = None  # the clip folder it was read from (its sound track follows augmented copies)
 
 
 def read_povgen_clip(clip: Path) -> ClipData:
@@ -47,4 +48,4 @@ def read_povgen_clip(clip: Path) -> ClipData:
         masks.append(m.astype(np.uint16))
     if len(frames) != len(masks):
         raise PovgenError(f"{clip}: {len(frames)} frames but {len(masks)} masks")
-    return ClipData(clip.name, np.stack(frames), np.stack(masks), labels, plan)
+    return ClipData(clip.name, np.stack(frames), np.stack(masks), labels, plan, Path(clip))

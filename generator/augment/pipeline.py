@@ -16,6 +16,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from generator.audio.track import follow_audio
 from generator.augment.clip_effects import apply_clip_effects, draw_clip_params
 from generator.augment.clipdata import ClipData
 from generator.augment.frame_effects import apply_frame_effects, draw_frame_params
@@ -188,6 +189,7 @@ def augment_into(
             if keep_clean and clean_id not in done:
                 lab = {**clip.labels, "index": n * (variants + 1) + variants}
                 rec = write_clip(out, clean_id, clip.frames, clip.masks, lab, clip.plan)
+                follow_audio(clip.folder, clip.labels.get("audio"), clip_dir(out, clean_id))
                 append_jsonl(out / MANIFEST, rec)
             counts["skipped"] += variants - len(todo)
             for v in todo:
@@ -195,6 +197,7 @@ def augment_into(
                 cid = f"{name}-{recipe.name}-{v}"
                 a.labels["index"] = n * (variants + 1) + v
                 rec = write_clip(out, cid, a.frames, a.masks, a.labels, clip.plan, a.video)
+                follow_audio(clip.folder, clip.labels.get("audio"), clip_dir(out, cid))  # sound cut with frames
                 append_jsonl(out / MANIFEST, rec)
                 counts["written"] += 1
                 counts["frames"] += len(a.frames)

@@ -39,6 +39,9 @@ def composite(
     workers: Annotated[int, typer.Option(help="Blender worker processes.")] = 1,
     threads: Annotated[int, typer.Option(help="Cycles threads per worker (0 = cores / workers).")] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No per-clip lines.")] = False,
+    audio_events: Annotated[
+        bool, typer.Option(help="Add the rendered sound events (shots, casings...) to the background's audio.")
+    ] = False,
 ) -> None:
     """Render hands and held object on a transparent film, light them to match each background clip, and
     composite them with matched noise and blur; writes labelled clips with source: composite."""
@@ -63,6 +66,7 @@ def composite(
         workers=workers,
         threads=threads,
         on_clip=None if quiet else (lambda cid: err.print(f"wrote {cid}", highlight=False, soft_wrap=True)),
+        audio_events=audio_events,
     )
     out.print(
         f"{out_dir}: {counts['written']} clips written, {counts['skipped']} already done", soft_wrap=True

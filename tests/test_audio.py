@@ -177,3 +177,16 @@ def test_generated_clip_carries_its_sound(tmp_path):
         assert flashes
         for f in flashes:
             assert np.abs(onsets - f / labels["fps"]).min() <= 1 / labels["fps"]
+
+
+def test_check_track_notices_a_missing_or_wrong_track(tmp_path):
+    from generator.audio.mux import check_track
+
+    plan = _plans("office", [], 1)[0]
+    label = _write(plan, tmp_path / "c")
+    video = tmp_path / "c" / "video.mp4"
+    assert check_track(video, label) == []
+    assert "lasts" in check_track(video, {**label, "samples": label["samples"] + 1})[0]
+    assert "no audio block" in check_track(video, None)[0]
+    encode_mp4([np.zeros((32, 48, 3), np.uint8)] * 4, tmp_path / "silent.mp4", 15)
+    assert "no audio" in check_track(tmp_path / "silent.mp4", label)[0]

@@ -24,7 +24,10 @@ def mux_audio(video: str | Path, samples: np.ndarray, sample_rate: int, bitrate_
     x = np.ascontiguousarray(np.clip(samples, -1, 1).T.astype(np.float32))  # planar [channels, n]
     layout = "mono" if x.shape[0] == 1 else "stereo"
     # a 1/sample-rate movie timescale keeps the edit list (and so the decoded length) sample-exact
-    with av.open(str(video)) as src, av.open(str(tmp), "w", options={"movie_timescale": str(sample_rate)}) as dst:
+    with (
+        av.open(str(video)) as src,
+        av.open(str(tmp), "w", options={"movie_timescale": str(sample_rate)}) as dst,
+    ):
         vin = src.streams.video[0]
         vout = dst.add_stream_from_template(vin)
         aout = dst.add_stream("aac", rate=sample_rate, layout=layout)
@@ -119,3 +122,27 @@ def clip_audio(folder: str | Path, label: dict) -> np.ndarray:
     if label.get("wav") and (folder / label["wav"]).exists():
         return read_wav(folder / label["wav"])[0]
     return read_audio(folder / label.get("file", "video.mp4"))[0]
+
+
+def check_track(video: str | Path, label: dict | None) -> list[str]:
+    """Problems of a clip's sound: the mp4 has an audio stream exactly when labelled, of the labelled length."""
+    with av.open(str(video)) as c:
+        streams = list(c.streams.audio)
+        if not streams:
+            return (
+                [f"{Path(video).name}: labels have an audio block but the video has no audio"]
+                if label
+                else []
+            )
+        if not label:
+            return [f"{Path(video).name}: audio stream present but labels have no audio block"]
+        s = streams[0]
+        out = []
+        if s.codec_context.sample_rate != label["sample_rate"]:
+            out.append(
+                f"{Path(video).name}: audio at {s.codec_context.sample_rate} Hz, labels say {label['sample_rate']}"
+            )
+        n = int(round(s.duration * s.time_base * s.codec_context.sample_rate)) if s.duration else -1
+        if n != label["samples"]:
+            out.append(f"{Path(video).name}: audio lasts {n} samples, labels say {label['samples']}")
+        return out

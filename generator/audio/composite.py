@@ -13,8 +13,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from generator.audio.mux import mux_audio, read_audio
-from generator.audio.render import _dbfs, _lufs, n_samples, render_audio
+from generator.audio.mux import mux_audio, n_samples, read_audio
 from generator.plan.model import AudioSettings, ClipPlan
 
 
@@ -28,6 +27,8 @@ def composite_audio(
     background: Path, folder: Path, plan: ClipPlan, fps: float, frames: int, add_events: bool = False
 ) -> dict | None:
     """Mux the background's audio (plus rendered events on request) into ``folder``/video.mp4; the label block."""
+    from generator.audio.render import _dbfs, _lufs, render_audio
+
     settings = plan.audio or AudioSettings()
     sr = settings.sample_rate
     n = n_samples(frames, fps, sr)

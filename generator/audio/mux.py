@@ -13,6 +13,11 @@ import numpy as np
 AAC_FRAME = 1024
 
 
+def n_samples(frames: int, fps: float, sr: int) -> int:
+    """Samples of a clip of ``frames`` frames: the audio ends exactly where the video does."""
+    return int(round(frames * sr / fps))
+
+
 def mux_audio(video: str | Path, samples: np.ndarray, sample_rate: int, bitrate_kbps: int = 128) -> None:
     """Rewrite ``video`` with an AAC track of ``samples`` ([n, channels] float in -1..1) starting at frame 0.
 

@@ -16,6 +16,7 @@ from scipy.spatial.transform import Rotation
 
 from generator.audio import ambient, sources
 from generator.audio.mic import microphone
+from generator.audio.mux import n_samples
 from generator.audio.room import C, RirCache, Room, measure_rt60, room_of
 from generator.audio.sources import Sound
 from generator.plan.model import AudioSettings, ClipPlan
@@ -45,11 +46,6 @@ class AudioTrack:
     samples: np.ndarray
     sample_rate: int
     label: dict
-
-
-def n_samples(frames: int, fps: float, sr: int) -> int:
-    """Samples of a clip of ``frames`` frames: the audio ends exactly where the video does."""
-    return int(round(frames * sr / fps))
 
 
 def _camera(plan: ClipPlan, f: int) -> tuple[np.ndarray, np.ndarray]:

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.audio.mux import mux_audio, read_audio, write_wav
-from generator.audio.render import n_samples, render_audio
+from generator.audio.mux import mux_audio, n_samples, read_audio, write_wav
 from generator.plan.model import ClipPlan
 
 
 def add_audio(plan: ClipPlan, folder: str | Path) -> dict | None:
     """Render ``plan``'s sound, mux it into ``folder``/video.mp4 (and audio.wav on request); the label block."""
+    from generator.audio.render import render_audio  # scipy and pyroomacoustics load only where sound is made
+
     track = render_audio(plan)
     if track is None:
         return None

@@ -55,6 +55,13 @@ class Sound:
     parts: dict[str, float] = field(default_factory=dict)  # part -> start time (s) within wave
     directivity_db: float = 0.0  # front-to-back level difference of the source (muzzle blast)
 
+    def __post_init__(self) -> None:
+        """Fade the last 30 ms out, so that no source ends with a step."""
+        n = min(len(self.wave), 1440)
+        if n > 1:
+            self.wave = np.asarray(self.wave, dtype=float).copy()
+            self.wave[-n:] *= np.cos(np.linspace(0, np.pi / 2, n)) ** 2
+
 
 def _t(sr: int, seconds: float) -> np.ndarray:
     return np.arange(int(round(seconds * sr))) / sr
@@ -193,7 +200,7 @@ def gunshot(rng: np.random.Generator, sr: int, w: Weapon) -> Sound:
         _place(out, 0.05 * peak * modes(rng, sr, rng.uniform(1800, 5000, 3), np.full(3, 0.01), 0.05), 60)
         return Sound(out, "replica_shot", gunshot=False, parts={"pop": 0.0})
     body = noise_burst(rng, sr, 0.06, float(rng.uniform(0.02, 0.04)), w.body_hz * 0.5, w.body_hz * 2.5)
-    tail = noise_burst(rng, sr, 0.4, float(rng.uniform(0.06, 0.12)), 200, 6000)
+    tail = noise_burst(rng, sr, 0.4, float(rng.uniform(0.025, 0.05)), 200, 6000)
     # the gas plume's turbulence and afterburn are 20-30 dB under the blast peak in close recordings
     gain_body = float(rng.uniform(0.04, 0.09)) * (3.0 if w.suppressed else 1.0)
     x = np.zeros(len(out))
@@ -311,13 +318,14 @@ def hard_negative(rng: np.random.Generator, sr: int, kind: str) -> Sound:
         return _impulse(rng, sr, kind, (125, 140), (0.2, 0.5), (150, 12000), tail_s=0.01)
     if kind == "firecracker":
         s = _impulse(rng, sr, kind, (135, 150), (0.2, 0.5), (200, 12000), tail_s=0.03)
-        if rng.random() < 0.4:  # a string of crackers
-            out = s.wave.copy()
+        if rng.random() < 0.4:  # a string of crackers, 30-120 ms apart
+            out, at = s.wave.copy(), 0
             for _ in range(int(rng.integers(2, 6))):
-                extra = _impulse(rng, sr, kind, (130, 148), (0.2, 0.5), (200, 12000), tail_s=0.03)
-                out = np.concatenate([out, np.zeros(int(rng.uniform(0.03, 0.12) * sr))])
-                _place(out, extra.wave, len(out) - int(0.03 * sr))
-            s.wave = out
+                extra = _impulse(rng, sr, kind, (130, 148), (0.2, 0.5), (200, 12000), tail_s=0.03).wave
+                at += int(rng.uniform(0.03, 0.12) * sr)
+                out = np.pad(out, (0, max(0, at + len(extra) - len(out))))
+                _place(out, extra, at)
+            return Sound(out, kind)
         return s
     if kind == "door_slam":
         return _impulse(rng, sr, kind, (100, 112), (2.0, 5.0), (40, 4000), (60, 250, 4), tail_s=0.08)
@@ -329,9 +337,9 @@ def hard_negative(rng: np.random.Generator, sr: int, kind: str) -> Sound:
         return _impulse(rng, sr, kind, (108, 122), (0.2, 0.6), (200, 12000), (1500, 6000, 6), tail_s=0.02)
     if kind == "nail_gun":
         s = _impulse(rng, sr, kind, (108, 120), (0.3, 0.8), (150, 10000), (2000, 7000, 4), tail_s=0.02)
-        hiss = 0.05 * noise_burst(rng, sr, len(s.wave) / sr, 0.08, 3000, 12000)
-        s.wave = s.wave + float(np.abs(s.wave).max()) * np.roll(hiss, int(0.02 * sr))
-        return s
+        hiss = np.zeros(len(s.wave))  # the exhaust air, 20 ms after the drive
+        _place(hiss, 0.05 * noise_burst(rng, sr, len(s.wave) / sr, 0.08, 3000, 12000), int(0.02 * sr))
+        return Sound(s.wave + float(np.abs(s.wave).max()) * hiss, kind)
     if kind == "click":
         return _impulse(rng, sr, kind, (55, 68), (0.05, 0.15), (2000, 12000), (3000, 9000, 3), tail_s=0.003)
     if kind == "tap":

@@ -7,6 +7,7 @@ of how the track was made; the reference is the plan's muzzle-flash frames.
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import av
@@ -18,6 +19,8 @@ from generator.audio.onsets import detect_onsets
 from generator.audio.render import n_samples, render_audio
 from generator.audio.room import impulse_response, measure_rt60
 from generator.audio.track import add_audio, retime
+from generator.augment.recipe import load_recipe
+from generator.augment.render_hook import augment_rendered
 from generator.config import load_config
 from generator.dataset.video import encode_mp4, probe
 from generator.labels.schema import AudioInfo
@@ -177,6 +180,14 @@ def test_generated_clip_carries_its_sound(tmp_path):
         assert flashes
         for f in flashes:
             assert np.abs(onsets - f / labels["fps"]).min() <= 1 / labels["fps"]
+    # augmentation with an fps change (15 -> 25) cuts and re-muxes the track with the frames
+    copy = tmp_path / "aug" / clip.name
+    shutil.copytree(clip, copy)
+    spec = {"recipe": load_recipe("heavy").model_dump(mode="json"), "keep_clean": False, "seed": 1}
+    new = augment_rendered(copy, spec)
+    y, sr2 = read_audio(copy / "video.mp4")
+    assert new["fps"] == 25 and new["audio"]["samples"] == len(y) == new["num_frames"] * sr2 // 25
+    assert [e["type"] for e in new["audio"]["events"]] == [e["type"] for e in labels["audio"]["events"]]
 
 
 def test_check_track_notices_a_missing_or_wrong_track(tmp_path):

@@ -201,3 +201,15 @@ def test_check_track_notices_a_missing_or_wrong_track(tmp_path):
     assert "no audio block" in check_track(video, None)[0]
     encode_mp4([np.zeros((32, 48, 3), np.uint8)] * 4, tmp_path / "silent.mp4", 15)
     assert "no audio" in check_track(tmp_path / "silent.mp4", label)[0]
+
+
+@pytest.mark.parametrize("frames", [1, 4])
+def test_very_short_clips_get_a_track_of_their_length(frames):
+    from generator.audio import ambient
+
+    for place in ambient.BEDS:  # every bed at every length (bird calls longer than the clip, babble...)
+        n = n_samples(frames, 15, 48000)
+        bed, _ = ambient.ambient_bed(np.random.default_rng(frames), 48000, n, place, 50.0)
+        assert bed.shape == (n,)
+    plan = _plans("park", [f"render.frames={frames}", "audio.background_events=3"], 1)[0]
+    assert render_audio(plan).samples.shape == (n_samples(frames, 15, 48000), 1)

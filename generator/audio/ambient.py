@@ -62,7 +62,7 @@ def birds(rng: np.random.Generator, sr: int, n: int) -> np.ndarray:
     """Chirps: short frequency sweeps at 2-7 kHz in random bursts."""
     out = np.zeros(n)
     for _ in range(int(rng.integers(2, 10)) * max(1, n // sr)):
-        dur = rng.uniform(0.03, 0.15)
+        dur = min(rng.uniform(0.03, 0.15), n / sr)
         m = int(dur * sr)
         at = int(rng.integers(0, max(1, n - m)))
         tt = np.arange(m) / sr

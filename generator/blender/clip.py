@@ -13,6 +13,7 @@ import bpy
 import cv2
 import numpy as np
 
+import generator.audio.render  # noqa: F401 - scipy and pyroomacoustics load with the worker, not in a clip's time
 from generator.audio.track import add_audio
 from generator.blender import session
 from generator.blender.camera import configure_shutter

@@ -18,7 +18,7 @@ def envelope_db(x: np.ndarray, sr: int, hop_s: float = 0.001, highpass_hz: float
 
 
 def detect_onsets(
-    x: np.ndarray, sr: int, rise_db: float = 10.0, floor_dbfs: float = -45.0, history_s: float = 0.05,
+    x: np.ndarray, sr: int, rise_db: float = 8.0, floor_dbfs: float = -45.0, history_s: float = 0.05,
     refractory_s: float = 0.05,
 ) -> list[float]:
     """Times (s) where the energy jumps ``rise_db`` above its median of the previous ``history_s``."""

@@ -4,7 +4,7 @@ MEMS microphones in phones and body cameras overload near 120-130 dB SPL (the "a
 datasheets such as Knowles SPH0645 and InvenSense ICS-43434), far below a gunshot's 150-170 dB at the wearer, so
 shots saturate; their response rolls off below ~100 Hz (plus the wind-noise high-pass) and above ~15 kHz.
 Phone recorders then run an automatic gain control that lifts quiet rooms and ducks after loud events with a
-fast attack and a slow (~1 s) release (WebRTC AGC; Apple/Android voice-processing), which makes the ambience
+fast attack and a slow release (the gain comes back over a second or two) (WebRTC AGC; Apple/Android voice-processing), which makes the ambience
 pump after each shot.
 """
 
@@ -41,22 +41,27 @@ def agc(
     max_gain_db: float = 30.0,
     min_gain_db: float = -6.0,
     attack_s: float = 0.005,
-    release_s: float = 1.2,
+    release_db_s: float = 15.0,
     block_s: float = 0.005,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Block-wise AGC on the channel mean: (output, gain in dB per block); peaks pass before it reacts."""
+    """Block-wise AGC on the channel peak: (output, gain in dB per block); peaks pass before it reacts.
+
+    The level follower rises with a 5 ms attack and falls at ``release_db_s`` (the gain comes back over ~2 s
+    after a shot, as phone recorders do), in dB."""
     mono = np.abs(x).max(axis=0) if x.ndim == 2 else np.abs(x)
     hop = max(1, int(block_s * sr))
     nb = int(np.ceil(len(mono) / hop))
     padded = np.pad(mono, (0, nb * hop - len(mono)))
     level = padded.reshape(nb, hop).max(axis=1)
-    a_att, a_rel = np.exp(-block_s / attack_s), np.exp(-block_s / release_s)
+    a_att = np.exp(-block_s / attack_s)
+    fall = release_db_s * block_s
+    level_db = 20 * np.log10(np.maximum(level, 1e-9))
     env = np.empty(nb)
-    e = float(np.median(level[: max(1, int(0.3 / block_s))]))  # start settled on the opening level
-    for i, v in enumerate(level):
-        e = a_att * e + (1 - a_att) * v if v > e else a_rel * e + (1 - a_rel) * v
+    e = float(np.median(level_db[: max(1, int(0.3 / block_s))]))  # start settled on the opening level
+    for i, v in enumerate(level_db):
+        e = a_att * e + (1 - a_att) * v if v > e else max(v, e - fall)
         env[i] = e
-    gain_db = np.clip(target_db - 20 * np.log10(np.maximum(env, 1e-9)), min_gain_db, max_gain_db)
+    gain_db = np.clip(target_db - env, min_gain_db, max_gain_db)
     gain_db = np.concatenate([[gain_db[0]], gain_db[:-1]])  # the gain reacts one block late
     centres = np.arange(nb) * hop + hop / 2
     g = 10 ** (np.interp(np.arange(len(mono)), centres, gain_db) / 20)

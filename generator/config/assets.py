@@ -13,11 +13,12 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from generator.config.models import NEGATIVES, WEAPONS
+from generator.catalog import HELD, weapon_classes
 from generator.errors import ConfigError
 
 FORMATS = {".glb": "gltf", ".gltf": "gltf", ".obj": "obj", ".fbx": "fbx", ".blend": "blend"}
-ASSET_CLASSES = (*WEAPONS, *(n for n in NEGATIVES if n != "empty_hands"), "other")
+WEAPONS = weapon_classes()
+ASSET_CLASSES = (*(c.name for c in HELD if c.asset), "other")
 GRIPS = ("pistol", "shoulder", "fist_y", "fist_z", "phone", "two_side")
 
 

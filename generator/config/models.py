@@ -11,42 +11,18 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator import catalog
 from generator.config.distributions import Bounds, Cat, Int, Num, sample
 from generator.errors import ConfigError
 
 SCHEMA_VERSION = 1
 
-WEAPONS = ("handgun", "rifle", "shotgun")
-REPLICAS = ("replica_handgun", "replica_rifle", "replica_shotgun")
-NEGATIVES = (
-    "phone",
-    "tablet",
-    "flashlight",
-    "drill",
-    "umbrella",
-    "game_controller",
-    "camera",
-    "hair_dryer",
-    "spray_bottle",
-    "hammer",
-    "water_bottle",
-    "selfie_stick",
-    "empty_hands",
-)
+# class and family names come from the catalog (generator/catalog), in catalog order
+WEAPONS = catalog.weapon_classes()
+REPLICAS = catalog.names("replica")
+NEGATIVES = catalog.names("none")
 SLEEVES = ("long", "rolled", "short", "jacket")
-ENVIRONMENTS = (
-    "corridor",
-    "office",
-    "school",
-    "warehouse",
-    "home",
-    "retail",
-    "street",
-    "parking",
-    "park",
-    "range",
-    "game_screen",
-)
+ENVIRONMENTS = catalog.family_names()
 TIMES_OF_DAY = ("day", "golden_hour", "dusk", "night")
 WEATHERS = ("clear", "haze", "fog", "rain", "dust")
 MOUNTS = ("head", "chest", "handheld", "weapon")

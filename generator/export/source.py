@@ -10,6 +10,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from generator.catalog import weapon_classes
 from generator.dataset.layout import CLIPS, MANIFEST, inside
 from generator.dataset.manifest import read_jsonl
 from generator.dataset.video import read_frames
@@ -95,7 +96,7 @@ def intervals(frames: list[int]) -> list[list[int]]:
     return out
 
 
-WEAPONS = {"handgun", "rifle", "shotgun"}
+WEAPONS = set(weapon_classes())
 
 
 def weapon_ids(labels: dict) -> set[int]:

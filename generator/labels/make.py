@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from generator.catalog import weapon_classes
 from generator.labels.boxes import boxes_by_id, clip_box
 from generator.labels.projection import amodal_box, edge_points, project, silhouette_area, world_to_camera
 from generator.labels.schema import (
@@ -19,7 +20,7 @@ from generator.labels.schema import (
 )
 from generator.plan.model import ClipPlan
 
-WEAPON_CATEGORIES = {"handgun", "rifle", "shotgun"}
+WEAPON_CATEGORIES = set(weapon_classes())
 
 
 @dataclass

@@ -10,6 +10,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from generator.catalog import weapon_class_values
+
+WEAPON_CLASS_VALUES = weapon_class_values()
+
 PLAN_SCHEMA_VERSION = 1
 
 Vec3 = tuple[float, float, float]
@@ -239,7 +243,7 @@ class ClipAxes(_M):
     """Clip-level label axes (see docs/labels.md)."""
 
     weapon_present: bool
-    weapon_class: Literal["handgun", "rifle", "shotgun", "none"]
+    weapon_class: Literal[WEAPON_CLASS_VALUES]  # type: ignore[valid-type]
     weapon_kind: Literal["real", "replica", "virtual", "none"]
     context: str
     held_object: str

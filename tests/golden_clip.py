@@ -32,7 +32,7 @@ def clip_digests(clip: Path) -> dict[str, str]:
 def render_fixture(out: Path) -> Path:
     """Render the fixture plan into dataset folder ``out`` with one thread; return the clip folder."""
     from generator.plan import load_plan
-    from generator.run.worker import render_plan_to
+    from generator.run.render import render_plan_to
 
     plan = load_plan(FIXTURE / "plan.json")
     render_plan_to(plan, out, threads=1)

@@ -284,7 +284,7 @@ class ClipPlan(_M):
     exposure: float = 0.0
     timeline: Timeline = Field(default_factory=Timeline)
     pair_index: int | None = None  # k for clips 2k and 2k+1 of a counterfactual pair (also seeds their noise)
-    # resolved augmentation recipe applied after rendering (generator/augment/render_hook.py), None = none
+    # resolved augmentation recipe applied after rendering (generator/run/render.py), None = none
     augment: dict | None = None
     # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
     world_image: str | None = None

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 import time
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +25,9 @@ from generator.augment.transport import (
     resize_clip,
     rolling_shutter,
 )
+from generator.dataset import card
 from generator.dataset.clip import write_clip
-from generator.dataset.layout import CARD, MANIFEST
+from generator.dataset.layout import MANIFEST
 from generator.dataset.manifest import append_jsonl, reconcile
 from generator.dataset.video import read_frames
 
@@ -163,38 +162,5 @@ def augment_into(
 
 def write_card(root: Path, name: str, seed: int, config: dict, wall_s: float) -> dict:
     """dataset.json of an augmented or composited dataset (the schema of generate's card), from the manifest."""
-    import hashlib
-    import platform
-
-    import generator
-    from generator.dataset.manifest import read_jsonl
-
-    records = read_jsonl(root / MANIFEST)
-    frames = sum(r.get("frames", 0) for r in records)
-    card = {
-        "schema_version": 1,
-        "kind": "povgen.dataset",
-        "name": name,
-        "seed": int(seed),
-        "config_hash": hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:16],
-        "config": config,
-        "versions": {
-            "povgen": generator.__version__,
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "blender": None,
-        },
-        "counts": {
-            "clips": len(records),
-            "frames": frames,
-            "by_category": dict(Counter(r["category"] for r in records)),
-            "by_held_object": dict(Counter(r["held_object"] for r in records)),
-            "by_weapon_class": dict(Counter(r["weapon_class"] for r in records)),
-        },
-        "timings": {"seconds_total": {"last_run": wall_s}},
-        "status": "complete",
-    }
-    tmp = root / (CARD + ".tmp")
-    tmp.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, root / CARD)
-    return card
+    timings = {"seconds_total": {"last_run": wall_s}}
+    return card.write_card(root, name, seed, config, timings=timings, extra={"status": "complete"})

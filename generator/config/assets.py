@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from generator.catalog import HELD, weapon_classes
+from generator.config.messages import format_validation_error
 from generator.errors import ConfigError
 
 FORMATS = {".glb": "gltf", ".gltf": "gltf", ".obj": "obj", ".fbx": "fbx", ".blend": "blend"}
@@ -116,8 +117,6 @@ def load_manifest(path: str | Path) -> list[Asset]:
 @lru_cache(maxsize=16)
 def _load(path: str, _mtime: int) -> tuple[Asset, ...]:
     import yaml
-
-    from generator.config.load import format_validation_error
 
     p = Path(path)
     if not p.is_file():

@@ -18,7 +18,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from generator.dataset.layout import TMP_PREFIX, clip_dir, frame_name
-from generator.dataset.manifest import manifest_record
+from generator.dataset.records import manifest_record
 from generator.dataset.video import encode_mp4, mux_audio, read_frames
 from generator.errors import PovgenError
 from generator.labels.schema import ClipLabels
@@ -177,7 +177,9 @@ class ClipWriter:
             labels = {**labels, "clip_id": self.clip_id}
         if isinstance(plan, dict):
             plan = {**plan, "clip_id": self.clip_id}
-        fps = int(fps if fps is not None else (labels.fps if isinstance(labels, ClipLabels) else labels["fps"]))
+        fps = int(
+            fps if fps is not None else (labels.fps if isinstance(labels, ClipLabels) else labels["fps"])
+        )
         checked = self._finish(labels, plan, fps, crf)
         if self.final.exists():
             shutil.rmtree(self.final)
@@ -282,7 +284,9 @@ class ClipReader:
         fl = self.labels["frames"]
         if alpha:
             imgs = [self.image(f["image"]) for f in fl]
-            bad = next((f["image"] for f, i in zip(fl, imgs, strict=True) if i.ndim != 3 or i.shape[2] != 4), None)
+            bad = next(
+                (f["image"] for f, i in zip(fl, imgs, strict=True) if i.ndim != 3 or i.shape[2] != 4), None
+            )
             if bad is not None:
                 raise PovgenError(f"{self.folder}/{bad}: expected an RGBA layer frame")
             return np.stack([cv2.cvtColor(i, cv2.COLOR_BGRA2RGBA) for i in imgs])

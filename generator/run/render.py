@@ -33,7 +33,9 @@ def render_plan_to(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
     augment = plan.augment
     writer = None
     try:
-        writer = ClipWriter(root, plan.clip_id, save_frames=plan.render.save_frames) if augment is None else None
+        writer = (
+            ClipWriter(root, plan.clip_id, save_frames=plan.render.save_frames) if augment is None else None
+        )
         frames: list[FrameLabels] = []
         kept: list[tuple[np.ndarray, np.ndarray]] = []  # frames and masks for augmentation
         for fr in r.frames():

@@ -11,7 +11,7 @@ import pytest
 from conftest import SMOKE
 
 from generator.augment.composite import environment_image, estimate_light, noise_sigma
-from generator.augment.composite_run import read_background, run_composite
+from generator.run.composite import read_background, run_composite
 from generator.augment.synthetic import pattern_frames, pattern_video
 from generator.dataset.validate import validate_dataset
 from generator.errors import PovgenError

@@ -11,11 +11,11 @@ import pytest
 from conftest import SMOKE
 
 from generator.augment.composite import environment_image, estimate_light, noise_sigma
-from generator.run.composite import read_background, run_composite
 from generator.augment.synthetic import pattern_frames, pattern_video
 from generator.dataset.validate import validate_dataset
 from generator.errors import PovgenError
 from generator.labels.boxes import tight_box
+from generator.run.composite import read_background, run_composite
 
 
 @pytest.fixture(scope="module")

@@ -70,3 +70,40 @@ def test_register_rejects_a_duplicate_name():
         catalog.register_held(HELD[0])
     with pytest.raises(ValueError, match="already"):
         catalog.register_place(PLACES[0])
+
+
+@pytest.mark.render
+def test_a_new_class_is_one_catalog_row_plus_one_factory(tmp_path):
+    """tests/fixtures/toy_class.py registers a class and its factory, nothing else; a scene can ask for it and
+    it renders with labels whose boxes match its mask pixels."""
+    import subprocess
+    import sys
+
+    from generator.dataset.clip import ClipReader
+    from generator.dataset.validate import validate_dataset
+
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import toy_class; toy_class.register();"
+        "from generator.config.load import load_config; from generator.plan import plan_clip;"
+        "from generator.run.render import render_plan_to;"
+        "cfg = load_config(sys.argv[2], ['content.positive_fraction=0', 'content.negative=toy_block',"
+        " 'render.frames=2']);"
+        "render_plan_to(plan_clip(cfg, 7, 0), sys.argv[3], threads=1)"
+    )
+    scene = ROOT / "scenes" / "smoke.yaml"
+    fixtures = ROOT / "tests" / "fixtures"
+    res = subprocess.run(
+        [sys.executable, "-c", code, str(fixtures), str(scene), str(tmp_path)], capture_output=True, text=True
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    clip = ClipReader(tmp_path / "clips" / "000000")
+    labels = clip.labels
+    assert labels["axes"]["held_object"] == "toy_block" and labels["category"] == "negative"
+    held = next(i for i in labels["instances"] if i["role"] == "held_object")
+    assert held["category"] == "toy_block"
+    pixels = (clip.masks() == held["instance_id"]).sum(axis=(1, 2))
+    assert pixels.max() > 20  # the block is in view
+    from generator.dataset.manifest import append_jsonl, manifest_record
+
+    append_jsonl(tmp_path / "manifest.jsonl", manifest_record(labels))
+    assert validate_dataset(tmp_path).problems == []

@@ -15,6 +15,7 @@ from generator.config.assets import load_manifest
 from generator.config.messages import format_validation_error
 from generator.config.models import SceneConfig
 from generator.config.recipe import load_recipe
+from generator.config.scenes import scene_path
 from generator.errors import ConfigError
 
 
@@ -111,6 +112,11 @@ def check_files(cfg: SceneConfig, source: str = "") -> None:
 
 def load_config(path: str | Path, overrides: list[str] | None = None) -> SceneConfig:
     """Read, override and validate a scene file."""
+    if not Path(path).is_file():  # a shipped scene by name (or scenes/<name>.yaml outside the repository)
+        try:
+            path = scene_path(path)
+        except ConfigError:
+            pass  # read_yaml names the missing file
     data = anchor_paths(read_yaml(path), Path(path).resolve().parent)
     data = apply_overrides(data, overrides)
     return validate_config(data, str(path))

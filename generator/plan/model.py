@@ -11,7 +11,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from generator import shapes
-
 from generator.catalog import weapon_class_values
 
 WEAPON_CLASS_VALUES = weapon_class_values()

@@ -296,7 +296,7 @@ class ClipPlan(_M):
     camera: CameraTrack
     render: RenderSettings
     pair_id: str | None = None
-    # places (issue 4): moving labelled figures and targets, weather, sky gradient, exposure in stops
+    # places: moving labelled figures and targets, weather, sky gradient, exposure in stops
     actors: list[Actor] = Field(default_factory=list)
     atmosphere: Atmosphere = Field(default_factory=Atmosphere)
     world_zenith: Vec3 | None = None

@@ -1,4 +1,4 @@
-"""Corridor: the foundation's corridor or long room, built with the shared Kit like the other families."""
+"""Corridor: the foundation's corridor or long room (kept as it was so that old scene files still render)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from generator.plan.geometry import hsv_to_linear, kelvin_to_rgb
 from generator.plan.model import Light, Material, Model, Part, Placed
 from generator.plan.places.base import Place, finish
 from generator.plan.places.figures import Zone, figures_in
-from generator.plan.places.kit import Kit
 
 
 def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Generator) -> Place:
@@ -18,43 +17,73 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
     length = env.draw("length_m", rng)
     h = env.draw("height_m", rng)
     hue = rng.uniform(0, 1)
-    kit = Kit("corridor")
-    kit.mat(
-        "wall",
-        Material(
+    mats = {
+        "wall": Material(
             color=hsv_to_linear(hue, env.draw("wall_saturation", rng), env.draw("wall_value", rng)),
             roughness=float(rng.uniform(0.6, 0.95)),
         ),
-    )
-    kit.mat(
-        "floor",
-        Material(
+        "floor": Material(
             color=hsv_to_linear(rng.uniform(0, 1), rng.uniform(0, 0.3), env.draw("floor_value", rng)),
             roughness=float(rng.uniform(0.2, 0.8)),
         ),
-    )
-    kit.mat("ceiling", Material(color=hsv_to_linear(0, 0, rng.uniform(0.6, 0.9)), roughness=0.9))
-    kit.mat(
-        "door",
-        Material(
+        "ceiling": Material(color=hsv_to_linear(0, 0, rng.uniform(0.6, 0.9)), roughness=0.9),
+        "door": Material(
             color=hsv_to_linear(rng.uniform(0, 1), rng.uniform(0.1, 0.6), rng.uniform(0.1, 0.6)),
             roughness=0.5,
         ),
-    )
-    kit.mat("base", Material(color=hsv_to_linear(0, 0, rng.uniform(0.05, 0.3)), roughness=0.5))
+        "base": Material(color=hsv_to_linear(0, 0, rng.uniform(0.05, 0.3)), roughness=0.5),
+    }
     t = 0.1
-    kit.box("floor", (w, length, t), (0, 0, -t / 2), name="floor")  # first part: build() reads its size
-    kit.box("ceiling", (w, length, t), (0, 0, h + t / 2), name="ceiling")
-    kit.box("wall", (t, length, h), (-w / 2 - t / 2, 0, h / 2), name="wall_left")
-    kit.box("wall", (t, length, h), (w / 2 + t / 2, 0, h / 2), name="wall_right")
-    kit.box("wall", (w, t, h), (0, length / 2 + t / 2, h / 2), name="wall_end")
-    kit.box("wall", (w, t, h), (0, -length / 2 - t / 2, h / 2), name="wall_start")
+    parts = [
+        Part(shape="box", size=(w, length, t), pos=(0, 0, -t / 2), material="floor", name="floor"),
+        Part(shape="box", size=(w, length, t), pos=(0, 0, h + t / 2), material="ceiling", name="ceiling"),
+        Part(
+            shape="box",
+            size=(t, length, h),
+            pos=(-w / 2 - t / 2, 0, h / 2),
+            material="wall",
+            name="wall_left",
+        ),
+        Part(
+            shape="box",
+            size=(t, length, h),
+            pos=(w / 2 + t / 2, 0, h / 2),
+            material="wall",
+            name="wall_right",
+        ),
+        Part(
+            shape="box", size=(w, t, h), pos=(0, length / 2 + t / 2, h / 2), material="wall", name="wall_end"
+        ),
+        Part(
+            shape="box",
+            size=(w, t, h),
+            pos=(0, -length / 2 - t / 2, h / 2),
+            material="wall",
+            name="wall_start",
+        ),
+    ]
     for side in (-1, 1):
-        kit.box("base", (0.02, length, 0.1), (side * (w / 2 - 0.01), 0, 0.05), name="baseboard")
+        parts.append(
+            Part(
+                shape="box",
+                size=(0.02, length, 0.1),
+                pos=(side * (w / 2 - 0.01), 0, 0.05),
+                material="base",
+                name="baseboard",
+            )
+        )
         for _ in range(int(rng.integers(0, 4))):
             y = float(rng.uniform(-length / 2 + 1, length / 2 - 1))
-            kit.box("door", (0.04, 0.9, 2.05), (side * (w / 2 - 0.015), y, 1.025), name="door")
-    room = kit.placed()[0]
+            parts.append(
+                Part(
+                    shape="box",
+                    size=(0.04, 0.9, 2.05),
+                    pos=(side * (w / 2 - 0.015), y, 1.025),
+                    material="door",
+                    name="door",
+                )
+            )
+    room = Placed(model=Model(name="corridor", parts=parts, materials=mats))
 
     clutter = []
     for i in range(env.draw("boxes", rng)):
@@ -72,7 +101,7 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
             Placed(model=box, pos=(float(x), float(y), 0.0), rot=(0.0, 0.0, float(rng.uniform(-0.3, 0.3))))
         )
 
-    lights, panels = [], Kit("light_panels")
+    lights, panels = [], []
     n = light.draw("ceiling_lights", rng)
     kelvin = light.draw("color_temperature_k", rng)
     color = kelvin_to_rgb(kelvin)
@@ -82,9 +111,10 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
         lights.append(
             Light(kind="area", pos=(0.0, float(y), h - 0.03), size=0.8, power_w=float(power), color=color)
         )
-        panels.box("panel", (0.6, 1.2, 0.02), (0, float(y), h - 0.01))
-    panels.mat("panel", Material(color=color, roughness=0.5, emission=4.0))
-    clutter += panels.placed()
+        panels.append(Part(shape="box", size=(0.6, 1.2, 0.02), pos=(0, float(y), h - 0.01), material="panel"))
+    if panels:
+        panel_mat = {"panel": Material(color=color, roughness=0.5, emission=4.0)}
+        clutter.append(Placed(model=Model(name="light_panels", parts=panels, materials=panel_mat)))
     ambient = light.draw("ambient", rng)
     start = (0.0, -length / 2 + 0.8, 0.0)
     return Place(

@@ -12,11 +12,13 @@ from generator.catalog.held import (
     OTHER_GRIP,
     HeldClass,
     class_ids,
+    family_class,
     held_class,
     names,
     register_held,
     weapon_class_values,
     weapon_classes,
+    weapon_families,
 )
 from generator.catalog.places import PLACES, PlaceFamily, family_names, place_family, register_place
 
@@ -28,6 +30,7 @@ __all__ = [
     "HeldClass",
     "PlaceFamily",
     "class_ids",
+    "family_class",
     "family_names",
     "held_class",
     "names",
@@ -36,4 +39,5 @@ __all__ = [
     "register_place",
     "weapon_class_values",
     "weapon_classes",
+    "weapon_families",
 ]

@@ -8,7 +8,7 @@ planner; ``generator.plan.objects.factory`` resolves them. Class ids are the row
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["real", "replica", "none"]
@@ -28,7 +28,7 @@ class HeldClass:
     carry: str  # carry-pose family (plan/held.py CARRY)
     action: str = ""  # event name of a harmless object's "shot" (motion/timeline.py); "" for firearms
     counterparts: tuple[str, ...] = ()  # firearms: harmless classes of similar size and grip (pairs)
-    families: dict[str, str] = field(default_factory=dict)  # weapon_family name -> factory "module:function"
+    families: tuple[str, ...] = ()  # weapon families of this class (sub-types its factory can build)
     asset: bool = True  # users' asset manifests may use this class
 
     @property
@@ -114,6 +114,16 @@ def weapon_classes() -> tuple[str, ...]:
 def weapon_class_values() -> tuple[str, ...]:
     """Every clip-level weapon_class value: the firearm classes and "none"."""
     return (*weapon_classes(), "none")
+
+
+def weapon_families(cls: str | None = None) -> tuple[str, ...]:
+    """Weapon family names of one class (or of every class), in catalog order."""
+    return tuple(f for c in HELD if cls is None or c.name == cls for f in c.families)
+
+
+def family_class(family: str) -> str | None:
+    """The class a weapon family belongs to, or None."""
+    return next((c.name for c in HELD if family in c.families), None)
 
 
 def class_ids() -> dict[str, int]:

@@ -28,13 +28,11 @@ def resolve(dotted: str) -> Callable:
     return getattr(importlib.import_module(module), attr)
 
 
-def factory(name: str, family: str | None = None) -> Factory:
-    """The factory of catalog class ``name`` (or of one of its weapon families); KeyError when it has none."""
+def factory(name: str) -> Factory:
+    """The factory of catalog class ``name``; KeyError when it has none."""
     row = held_class(name)
     if row is None or row.factory is None:
         raise KeyError(name)
-    if family is not None:
-        return resolve(row.families[family])
     return resolve(row.factory)
 
 

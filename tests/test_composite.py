@@ -29,6 +29,7 @@ def composite_ds(tmp_path_factory):
     return bg, out
 
 
+@pytest.mark.render
 def test_composite_dataset_validates_and_pairs(composite_ds):
     _, out = composite_ds
     rep = validate_dataset(out)
@@ -42,6 +43,7 @@ def test_composite_dataset_validates_and_pairs(composite_ds):
     assert pos["category"] == "positive" and neg["category"] == "negative"
 
 
+@pytest.mark.render
 def test_boxes_equal_tight_boxes_of_layer_alpha(composite_ds):
     _, out = composite_ds
     checked = 0
@@ -66,6 +68,7 @@ def test_boxes_equal_tight_boxes_of_layer_alpha(composite_ds):
     assert checked >= 5
 
 
+@pytest.mark.render
 def test_background_unchanged_away_from_the_layer(composite_ds):
     bg, out = composite_ds
     frames = read_background(bg, None, None).frames

@@ -12,9 +12,6 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.augment.clipdata import ClipData
-from generator.augment.pipeline import augment_clip
-from generator.augment.recipe import Recipe
 from generator.blender.render import BLENDER_VERSION, close_render, open_render
 from generator.dataset.clip import ClipWriter
 from generator.labels.make import clip_labels, frame_labels
@@ -77,6 +74,10 @@ def render_plan_to(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
 def _write_augmented(root: Path, plan: ClipPlan, labels, kept: list, spec: dict) -> dict:
     """Augment the rendered clip in memory (the scene's augment: section) and write that instead; with
     keep_clean the clean render is kept in the clip's clean/ folder."""
+    from generator.augment.clipdata import ClipData
+    from generator.augment.pipeline import augment_clip  # albumentations: loaded only by augmenting workers
+    from generator.augment.recipe import Recipe
+
     recipe = Recipe.model_validate(spec["recipe"])
     plan_d = json.loads(plan.model_dump_json())
     labels_d = json.loads(labels.model_dump_json())

@@ -72,7 +72,7 @@ def worker_main(conn, root: str, threads: int, log_path: str | None) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     _redirect_output(Path(log_path) if log_path else None)
-    from generator.blender.render import BLENDER_VERSION
+    from generator.run.render import BLENDER_VERSION  # load Blender and the render path before the first clip
 
     conn.send(("ready", {"pid": os.getpid(), "blender": BLENDER_VERSION}))
     while True:

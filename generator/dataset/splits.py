@@ -142,9 +142,7 @@ def assign_splits(records: list[dict], ratios: dict[str, float] | None = None) -
     behind = dict.fromkeys(ratios, 0.0)
     split_of: dict[str, str] = {}
     for name in sorted(strata):
-        keys = sorted(
-            strata[name], key=lambda k: (min(place(m) for m in groups[k]), rank(k), k)
-        )
+        keys = sorted(strata[name], key=lambda k: (min(place(m) for m in groups[k]), rank(k), k))
         counts = quotas(len(keys), ratios, behind)
         for k in ratios:
             behind[k] += len(keys) * ratios[k] - counts[k]

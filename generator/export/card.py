@@ -87,16 +87,22 @@ def card_text(root: Path, clips: list[Clip], splits: dict[str, str] | None, expo
         ]
     if splits:
         by_split = Counter(splits.values())
-        pos = Counter(s for c in clips if c.clip_id in splits and c.labels["category"] == "positive"
-                      for s in [splits[c.clip_id]])
+        pos = Counter(
+            s
+            for c in clips
+            if c.clip_id in splits and c.labels["category"] == "positive"
+            for s in [splits[c.clip_id]]
+        )
         parts += [
             "",
             "## Splits",
             "By source group (pairs, augmented variants, clean copies and composites of one background never "
             "straddle splits), stratified by weapon class and place family; `splits.json` lists every clip.",
             "",
-            table(["split", "clips", "positive", "negative"],
-                  [[s, n, pos[s], n - pos[s]] for s, n in sorted(by_split.items())]),
+            table(
+                ["split", "clips", "positive", "negative"],
+                [[s, n, pos[s], n - pos[s]] for s, n in sorted(by_split.items())],
+            ),
         ]
         if export and export.get("skipped"):
             parts += ["", "Left out as damaged: " + "; ".join(export["skipped"])]
@@ -121,7 +127,10 @@ def card_text(root: Path, clips: list[Clip], splits: dict[str, str] | None, expo
         flags = audit.get("flags", [])
         parts.append(
             f"- Shortcut audit ({audit_path.name}): "
-            + ("; ".join(f"{f['probe']} AUC {f['auc']:.2f}: {f['advice']}" for f in flags) or "no probe flagged")
+            + (
+                "; ".join(f"{f['probe']} AUC {f['auc']:.2f}: {f['advice']}" for f in flags)
+                or "no probe flagged"
+            )
         )
     parts += ["", "## Licence", f"{card.get('license') or NO_LICENCE}", ""]
     return "\n".join(parts)

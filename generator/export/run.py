@@ -112,7 +112,9 @@ def export_dataset(
     splits = assign_splits([split_record(c) for c in clips], ratios)
     res = ExportResult(skipped=skipped, splits=splits)
     if "val" not in set(splits.values()):
-        res.notes.append("no val split: YOLO's data.yaml points val at the training images (say --split ...val=)")
+        res.notes.append(
+            "no val split: YOLO's data.yaml points val at the training images (say --split ...val=)"
+        )
     out.mkdir(parents=True, exist_ok=True)
     (out / "splits.json").write_text(json.dumps(splits, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     for fmt in formats:

@@ -17,6 +17,7 @@ from generator.audit.features import REGIONS, clip_frames, group_features, metad
 from generator.audit.probes import group_cv_auc, metadata_matrix
 from generator.dataset.splits import source_groups
 from generator.errors import PovgenError
+from generator.export.card import write_readme
 from generator.export.run import split_record
 from generator.export.source import load_clips
 
@@ -110,6 +111,7 @@ def audit_dataset(root: Path, frames: int = 4, write: bool = True) -> dict:
     }
     if write:
         (root / AUDIT).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
+        write_readme(root, clips)  # the card's known limits list the flags
     return doc
 
 

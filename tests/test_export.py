@@ -180,6 +180,12 @@ def test_webdataset_per_frame_samples_decode_to_the_frames(tiny_dataset, tmp_pat
         assert s["json"]["frame"] == fl
         n += 1
     assert n == 16
+    for s in wds.WebDataset(shards, shardshuffle=False).decode("rgb"):  # the usual decoder keeps 16-bit ids
+        clip_id, frame = s["__key__"].split("_")
+        clip = tiny_dataset / "clips" / clip_id
+        mask = mask_of(clip, labels_of(clip)["frames"][int(frame)])
+        assert s["mask.npy"].dtype == np.uint16 and np.array_equal(s["mask.npy"], mask)
+        assert s["png"].dtype == np.float32  # what decode("rgb") does to an image
 
 
 def test_export_uses_frames_decoded_from_video_when_pngs_are_absent(tiny_dataset, tmp_path):

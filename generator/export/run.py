@@ -39,6 +39,10 @@ class ExportResult:
     notes: list[str] = field(default_factory=list)
     splits: dict[str, str] = field(default_factory=dict)
 
+    def __getitem__(self, fmt: str) -> list[str]:
+        """The paths written for one format (``result["coco"]``)."""
+        return self.written[fmt]
+
 
 def split_record(clip: Clip) -> dict:
     """The fields splits are made from: class, place family, pair, source clip and background."""

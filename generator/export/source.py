@@ -121,11 +121,6 @@ def iter_frames(clip: Clip) -> Iterator[tuple[dict, np.ndarray]]:
         yield f, clip.mask(f)
 
 
-def categories(clips: list[Clip]) -> list[str]:
-    """Every instance category of the dataset, sorted: the class list of COCO and YOLO exports."""
-    return sorted({i["category"] for c in clips for i in c.labels["instances"]})
-
-
 def intervals(frames: list[int]) -> list[list[int]]:
     """Sorted frame indices -> half-open runs [[start, end), ...]."""
     out: list[list[int]] = []

@@ -47,7 +47,7 @@ def leaky(paired, tmp_path_factory) -> Path:
     """Firearms only in the corridor, harmless objects only in the office."""
     office = tmp_path_factory.mktemp("audit") / "office"
     overrides = ["content.positive_fraction=0", "environment.family=office"]
-    assert render_tiny(office, clips=6, overrides=overrides).failed == 0
+    assert render_tiny(office, clips=4, overrides=overrides).failed == 0
     return merge([(paired, "positive"), (office, "negative")], tmp_path_factory.mktemp("audit") / "leaky")
 
 
@@ -62,7 +62,7 @@ def test_audit_flags_a_place_shortcut(leaky):
     )
     assert doc["axes"]["axes.environment"]["counts"] == {
         "corridor": {"positive": 8, "negative": 0},
-        "office": {"positive": 0, "negative": 6},
+        "office": {"positive": 0, "negative": 4},
     }
     assert json.loads((leaky / "audit.json").read_text())["flags"] == json.loads(json.dumps(doc["flags"]))
 
@@ -90,3 +90,10 @@ def test_cli_prints_a_table_and_the_report_section_shows_it(paired, tmp_path):
     merge([(paired, "positive")], one_class)
     res = runner.invoke(app, ["audit", str(one_class)])
     assert res.exit_code == 1 and "both firearm and harmless" in res.output
+
+
+def test_a_few_clips_give_numbers_and_a_warning(tiny_dataset):
+    doc = audit_dataset(tiny_dataset, write=False)
+    assert doc["positive"] and doc["negative"]  # the smoke scene renders both
+    assert "noisy" in doc["warning"]
+    assert set(doc["probes"]) == {"background", "hands", "held_object", "metadata"}

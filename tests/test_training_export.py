@@ -65,9 +65,7 @@ def test_no_source_group_is_in_two_splits():
         k for k, s in by_source.items() if len(s) > 1
     ]
     groups = source_groups(recs)
-    assert (
-        len(set(groups.values())) == 20 + 80 + 20
-    )  # 20 pairs, 80 single sources, 20 backgrounds
+    assert len(set(groups.values())) == 20 + 80 + 20  # 20 pairs, 80 single sources, 20 backgrounds
 
 
 def test_splits_are_stratified_by_class_within_one_group():

@@ -21,7 +21,9 @@ def group_cv_auc(
     y = np.asarray(y, int)
     if len(set(y)) < 2 or len(set(groups)) < 2 or x.shape[1] == 0:
         return None
-    k = min(folds, len(set(groups)))
+    k = min(folds, len(set(groups)), int(np.bincount(y).min()))
+    if k < 2:
+        return None
     scores = np.full(len(y), np.nan)
     cv = StratifiedGroupKFold(n_splits=k, shuffle=True, random_state=seed)
     with warnings.catch_warnings():

@@ -22,6 +22,7 @@ from generator.export.run import split_record
 from generator.export.source import load_clips
 
 FLAG_AUC = 0.6
+FEW_GROUPS = 20  # below this many source groups an AUC is mostly noise
 AUDIT = "audit.json"
 
 ADVICE = {
@@ -109,6 +110,11 @@ def audit_dataset(root: Path, frames: int = 4, write: bool = True) -> dict:
         "note": "ROC AUC of a logistic regression cross-validated by source group; 0.5 = chance. Only the "
         "held-object probe should be high. With few source groups the AUCs are noisy.",
     }
+    if len(set(groups)) < FEW_GROUPS:
+        doc["warning"] = (
+            f"only {len(set(groups))} source groups: AUCs are noisy and flags indicative; "
+            f"audit at least {FEW_GROUPS} (ideally 100+) clips"
+        )
     if write:
         (root / AUDIT).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
         write_readme(root, clips)  # the card's known limits list the flags
@@ -129,4 +135,6 @@ def audit_lines(doc: dict) -> list[str]:
         mark = "FLAG" if a["auc"] is not None and a["auc"] > doc["flag_auc"] else ""
         lines.append(f"{'  axis ' + name:<28} {fmt_auc(a['auc']):>5}  {mark}")
     lines += [f"{f['probe']}: {f['advice']}" for f in doc["flags"]]
+    if doc.get("warning"):
+        lines.append(f"warning: {doc['warning']}")
     return lines

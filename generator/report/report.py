@@ -204,7 +204,8 @@ def audit_section(root: Path) -> str:
     flags = "".join(f"<li><b>{html.escape(f['probe'])}</b>: {html.escape(f['advice'])}</li>" for f in doc["flags"])
     return (
         "<section><h2>Shortcut audit</h2>"
-        f"<p>{html.escape(doc['note'])} {doc['clips']} clips, {doc['source_groups']} source groups.</p>"
+        f"<p>{html.escape(doc['note'])} {doc['clips']} clips, {doc['source_groups']} source groups. "
+        f"<b>{html.escape(doc.get('warning', ''))}</b></p>"
         f"{table(rows)}<ul>{flags or '<li>no probe flagged</li>'}</ul></section>"
     )
 

@@ -229,3 +229,30 @@ def test_loaders_read_one_split(tiny_dataset, tmp_path):
     assert val[0]["frame_indices"].tolist() == [0, 3]
     with pytest.raises(PovgenError, match="no clips"):
         FrameDataset(tiny_dataset, "test", splits_file=tmp_path / "splits.json")
+
+
+def test_real_variants_clean_copies_and_pairs_share_a_split(tiny_dataset, tmp_path):
+    from generator.augment.clipdata import read_povgen_clip
+    from generator.augment.pipeline import augment_into
+    from generator.augment.recipe import load_recipe
+
+    src = tmp_path / "src"
+    shutil.copytree(tiny_dataset, src)
+    for cid in ("000001", "000002"):  # a counterfactual pair
+        p = src / "clips" / cid / "labels.json"
+        p.write_text(json.dumps({**json.loads(p.read_text()), "pair_id": "pair-a"}))
+    ids = [f"{i:06d}" for i in range(4)]
+    out = tmp_path / "aug"
+    loaders = [lambda c=src / "clips" / i: read_povgen_clip(c) for i in ids]
+    augment_into(loaders, ids, load_recipe("bodycam"), out, variants=2, seed=1, keep_clean=True)
+    res = export_dataset(out, ["cliplist"], out / "exports", {"train": 0.5, "val": 0.25, "test": 0.25})
+    assert len(res.splits) == 12 and set(res.splits.values()) == {"train", "val", "test"}
+    by_source = defaultdict(set)
+    for cid, split in res.splits.items():
+        source = cid.split("-")[0]
+        by_source["pair-a" if source in ("000001", "000002") else source].add(split)
+    assert len(by_source) == 3 and all(len(s) == 1 for s in by_source.values()), by_source
+    variant = json.loads((out / "clips" / "000002-bodycam-1" / "labels.json").read_text())
+    assert variant["pair_id"] == "pair-a" and variant["augmentation"]["source_clip"] == "000002"
+    clean = json.loads((out / "clips" / "000003-clean" / "labels.json").read_text())
+    assert clean["augmentation"] is None  # the clean copy is tied to its source by its name only

@@ -245,6 +245,7 @@ def test_real_variants_clean_copies_and_pairs_share_a_split(tiny_dataset, tmp_pa
     out = tmp_path / "aug"
     loaders = [lambda c=src / "clips" / i: read_povgen_clip(c) for i in ids]
     augment_into(loaders, ids, load_recipe("bodycam"), out, variants=2, seed=1, keep_clean=True)
+    assert "12 clips" in (out / "README.md").read_text()  # the card is written with the dataset
     res = export_dataset(out, ["cliplist"], out / "exports", {"train": 0.5, "val": 0.25, "test": 0.25})
     assert len(res.splits) == 12 and set(res.splits.values()) == {"train", "val", "test"}
     by_source = defaultdict(set)

@@ -244,4 +244,7 @@ def write_card(root: Path, name: str, seed: int, config: dict, wall_s: float) ->
     tmp = root / (CARD + ".tmp")
     tmp.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, root / CARD)
+    from generator.export.card import refresh_readme
+
+    refresh_readme(root)  # the human-readable card beside dataset.json
     return card

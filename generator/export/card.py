@@ -55,8 +55,8 @@ def card_text(root: Path, clips: list[Clip], splits: dict[str, str] | None, expo
         "## What it is",
         f"Synthetic first-person (wearer's point of view) video clips rendered by povgen with Blender: "
         f"{len(clips)} clips, {frames} frames ({', '.join(f'{k}: {v}' for k, v in sizes.items())}). "
-        f"{cats.get('positive', 0)} positive clips hold a firearm, {cats.get('negative', 0)} negative clips hold a "
-        "harmless object or nothing. Each clip has an H.264 video, per-frame 16-bit instance masks, boxes "
+        f"Positive clips (a firearm in the hands): {cats.get('positive', 0)}; negative clips (a harmless object "
+        f"or empty hands): {cats.get('negative', 0)}. Each clip has an H.264 video, per-frame 16-bit instance masks, boxes "
         "(modal and amodal), visibility, events (weapon first visible, aim, shots) and clip-level axes "
         "(see docs/labels.md).",
         "",
@@ -148,3 +148,16 @@ def write_readme(
     path = out / "README.md"
     path.write_text(card_text(Path(root), clips, splits, export), encoding="utf-8")
     return path
+
+
+def refresh_readme(root: Path) -> Path | None:
+    """Rewrite the dataset folder's README.md from its finished clips; None (and nothing written) while the
+    dataset has no readable clips yet."""
+    from generator.errors import PovgenError
+    from generator.export.source import load_clips
+
+    try:
+        clips = load_clips(root)
+    except PovgenError:
+        return None
+    return write_readme(root, clips)

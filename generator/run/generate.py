@@ -24,6 +24,7 @@ from generator.config.models import SceneConfig
 from generator.dataset.layout import CARD, FAILURES, LOGS, MANIFEST
 from generator.dataset.manifest import append_jsonl, read_jsonl, reconcile, record_failure
 from generator.errors import PovgenError
+from generator.export.card import refresh_readme
 from generator.plan import plan_clip, save_plan
 from generator.plan.model import ClipPlan
 from generator.run.pool import PoolOptions, WorkerPool
@@ -103,6 +104,7 @@ def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: d
     tmp = root / (CARD + ".tmp")
     tmp.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
     os.replace(tmp, root / CARD)
+    refresh_readme(root)  # the human-readable card beside dataset.json
     return card
 
 

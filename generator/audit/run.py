@@ -30,7 +30,8 @@ ADVICE = {
     "lighting and environment.figures the same way for both, or set content.pairs: true so each firearm clip has "
     "a twin in the same place",
     "hands": "the hands' pose, size or position tells the classes apart: give firearms and harmless objects the "
-    "same carry and aim poses (hands, motion) or set content.pairs: true",
+    "same carry and aim poses and hand placement (hands, motion; the activity axis should not follow the class); "
+    "a grip that follows the object's shape is expected, a pose that follows the class is a shortcut",
     "metadata": "clip facts predict the label: draw the fields below independently of weapon presence",
 }
 FIELD_ADVICE = {

@@ -257,3 +257,16 @@ def test_real_variants_clean_copies_and_pairs_share_a_split(tiny_dataset, tmp_pa
     assert variant["pair_id"] == "pair-a" and variant["augmentation"]["source_clip"] == "000002"
     clean = json.loads((out / "clips" / "000003-clean" / "labels.json").read_text())
     assert clean["augmentation"] is None  # the clean copy is tied to its source by its name only
+
+
+def test_loaders_pickle_for_dataloader_workers(tiny_dataset):
+    """DataLoader workers receive the dataset by pickling; items are plain numpy and Python values."""
+    import pickle
+
+    for ds in (ClipDataset(tiny_dataset, num_frames=2, boxes=True), FrameDataset(tiny_dataset)):
+        copy = pickle.loads(pickle.dumps(ds))
+        a, b = ds[1], copy[1]
+        assert a.keys() == b.keys() and len(copy) == len(ds)
+        for k in a:
+            assert isinstance(a[k], np.ndarray | list | int | str | dict), (k, type(a[k]))
+        assert np.array_equal(a.get("frames", a.get("image")), b.get("frames", b.get("image")))

@@ -83,7 +83,8 @@ def card_text(root: Path, clips: list[Clip], splits: dict[str, str] | None, expo
             "",
             f"Detection exports use the fixed class list (ids in this order, COCO from 1, YOLO from 0): "
             f"{', '.join(export['classes'])}. Boxes under {export['min_box_px']:g} px on a side or with a "
-            f"visible fraction under {export['min_visible']:g} are left out.",
+            f"visible fraction under {export['min_visible']:g} are left out "
+            f"({export.get('boxes_dropped', 0)} of {export.get('boxes_visible', 0)} visible boxes).",
         ]
     if splits:
         by_split = Counter(splits.values())

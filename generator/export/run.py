@@ -115,6 +115,13 @@ def export_dataset(
     ratios = ratios or DEFAULT_RATIOS
     splits = assign_splits([split_record(c) for c in clips], ratios)
     res = ExportResult(skipped=skipped, splits=splits)
+    visible = [a for c in clips for f in c.labels["frames"] for a in f["annotations"] if a["area_px"] > 0]
+    dropped = sum(not keep(a) for a in visible)
+    if dropped:
+        res.notes.append(
+            f"{dropped} of {len(visible)} visible boxes left out of COCO/YOLO by --min-box-px {min_box_px:g} "
+            f"--min-visible {min_visible:g}"
+        )
     if "val" not in set(splits.values()):
         res.notes.append(
             "no val split: YOLO's data.yaml points val at the training images (say --split ...val=)"
@@ -139,6 +146,8 @@ def export_dataset(
         "min_box_px": min_box_px,
         "min_visible": min_visible,
         "skipped": skipped,
+        "boxes_dropped": dropped,
+        "boxes_visible": len(visible),
     }
     res.written["card"] = [str(write_readme(root, clips, out, splits, export_info))]
     write_readme(root, clips)

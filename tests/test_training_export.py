@@ -14,7 +14,7 @@ import yaml
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.dataset.loaders import ClipDataset, FrameDataset
+from generator.export.loaders import ClipDataset, FrameDataset
 from generator.dataset.splits import assign_splits, source_groups
 from generator.errors import PovgenError
 from generator.export.classes import class_names

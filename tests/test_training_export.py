@@ -14,10 +14,10 @@ import yaml
 from typer.testing import CliRunner
 
 from generator.cli import app
-from generator.export.loaders import ClipDataset, FrameDataset
 from generator.dataset.splits import assign_splits, source_groups
 from generator.errors import PovgenError
 from generator.export.classes import class_names
+from generator.export.loaders import ClipDataset, FrameDataset
 from generator.export.run import export_dataset
 
 RATIOS = {"train": 0.7, "val": 0.15, "test": 0.15}

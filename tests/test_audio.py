@@ -7,7 +7,6 @@ of how the track was made; the reference is the plan's muzzle-flash frames.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import av
@@ -19,8 +18,6 @@ from generator.audio.onsets import detect_onsets
 from generator.audio.render import n_samples, render_audio
 from generator.audio.room import impulse_response, measure_rt60
 from generator.audio.track import add_audio, retime
-from generator.augment.recipe import load_recipe
-from generator.augment.render_hook import augment_rendered
 from generator.config import load_config
 from generator.dataset.video import encode_mp4, probe
 from generator.labels.schema import AudioInfo
@@ -180,12 +177,13 @@ def test_generated_clip_carries_its_sound(tmp_path):
         assert flashes
         for f in flashes:
             assert np.abs(onsets - f / labels["fps"]).min() <= 1 / labels["fps"]
-    # augmentation with an fps change (15 -> 25) cuts and re-muxes the track with the frames
-    copy = tmp_path / "aug" / clip.name
-    shutil.copytree(clip, copy)
-    spec = {"recipe": load_recipe("heavy").model_dump(mode="json"), "keep_clean": False, "seed": 1}
-    new = augment_rendered(copy, spec)
-    y, sr2 = read_audio(copy / "video.mp4")
+    # the scene's augmentation with an fps change (15 -> 25) cuts and re-muxes the track with the frames
+    sets = ["render.frames=12", "content.positive_fraction=1", "content.weapon=handgun",
+            "events.force_shot_frames=[3,8]", "augment.recipe=heavy"]
+    assert render_tiny(tmp_path / "aug", clips=1, overrides=sets).rendered == 1
+    aug = next((tmp_path / "aug" / "clips").iterdir())
+    new = json.loads((aug / "labels.json").read_text())
+    y, sr2 = read_audio(aug / "video.mp4")
     assert new["fps"] == 25 and new["audio"]["samples"] == len(y) == new["num_frames"] * sr2 // 25
     assert [e["type"] for e in new["audio"]["events"]] == [e["type"] for e in labels["audio"]["events"]]
 

@@ -50,3 +50,25 @@ def read_frames(path: str | Path) -> list[np.ndarray]:
     """All frames of a video as RGB uint8 arrays."""
     with av.open(str(path)) as container:
         return [f.to_ndarray(format="rgb24") for f in container.decode(container.streams.video[0])]
+
+
+def write_wav(path: str | Path, samples: np.ndarray, rate: int) -> None:
+    """Float samples in [-1, 1] ((N,) or (N, channels)) as 24-bit PCM WAV (generator.audio.mux)."""
+    from generator.audio.mux import write_wav as _write_wav
+
+    s = np.asarray(samples, dtype=np.float32)
+    _write_wav(path, s[:, None] if s.ndim == 1 else s, int(rate))
+
+
+def mux_audio(
+    video: str | Path, samples: np.ndarray, rate: int, wav: str | Path | None = None, bitrate_kbps: int = 128
+) -> None:
+    """Add an AAC audio track to an MP4 in place (video packets copied, not re-encoded; sample-exact edit
+    list: generator.audio.mux); ``wav`` also writes the samples as a WAV file."""
+    from generator.audio.mux import mux_audio as _mux_audio
+
+    s = np.asarray(samples, dtype=np.float32)
+    s = s[:, None] if s.ndim == 1 else s
+    if wav is not None:
+        write_wav(wav, s, rate)
+    _mux_audio(video, s, int(rate), bitrate_kbps)

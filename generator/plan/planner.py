@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from generator.augment.recipe import augment_plan
 from generator.config.models import AudioConfig, SceneConfig
+from generator.config.recipe import augment_plan
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
 from generator.plan.events import held_motion, plan_events

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from generator.config.models import SceneConfig
+from generator.plan.geometry import euler_to_matrix
 from generator.plan.held import CARRY, MOUNT_SHIFT, Pose, carry_key, carry_pose, carry_track
+from generator.plan.grips import TWO_HANDED
 from generator.plan.model import HeldTrack
 
 RAISED = ("aimed", "held_out", "chest")  # poses the timeline raises to (from low ready) and shoots from
@@ -50,6 +52,7 @@ class CarryPlan:
     onset_s: float  # when the onset starts
     blend_s: float
     anchor: tuple[float, float, float]  # the pose's draw inside its ANCHORS range (fractions 0..1)
+    two_handed: bool = True  # both hands on the object, where its grip allows either
 
     @property
     def ready_s(self) -> float:
@@ -71,6 +74,7 @@ def draw_carry(cfg: SceneConfig, positive: bool, mount: str, rng: np.random.Gene
     kind = ev.draw("onset_from", rng)
     blend = float(rng.uniform(*BLEND_S))
     anchor = tuple(float(v) for v in rng.random(3))
+    two = float(rng.random())
     duration = cfg.render.frames / cfg.render.fps
     if mount == "weapon":  # a weapon-mounted camera always sees its weapon: no onset
         onset = False
@@ -80,13 +84,21 @@ def draw_carry(cfg: SceneConfig, positive: bool, mount: str, rng: np.random.Gene
         onset_s=float(at) * max(duration - blend, 0.0) if onset else 0.0,
         blend_s=blend,
         anchor=anchor,
+        two_handed=two < TWO_HANDED[pose if positive else neg_pose],
     )
 
 
-def pose_of(held_name: str, mount: str, pose: str, anchor: tuple[float, float, float]) -> Pose:
-    """Grip anchor pose for a clip pose: position from the shared ranges, orientation from the object's own."""
+def pose_of(
+    held_name: str,
+    mount: str,
+    pose: str,
+    anchor: tuple[float, float, float],
+    hands_centre: np.ndarray | None = None,
+) -> Pose:
+    """Grip anchor pose for a clip pose: the hands' centre (``hands_centre``, in the anchor frame) at a
+    position from the shared ranges, the orientation from the object's own."""
     if pose == "low_ready":
-        up_pos, up_rot = pose_of(held_name, mount, "aimed", anchor)
+        up_pos, up_rot = pose_of(held_name, mount, "aimed", anchor, hands_centre)
         d_pos = carry_pose(held_name, mount, "low_ready")[0] - carry_pose(held_name, mount, "aimed")[0]
         d_rot = carry_pose(held_name, mount, "low_ready")[1] - carry_pose(held_name, mount, "aimed")[1]
         return up_pos + d_pos, up_rot + d_rot
@@ -96,10 +108,14 @@ def pose_of(held_name: str, mount: str, pose: str, anchor: tuple[float, float, f
     lo = np.array([r[0] for r in ANCHORS[pose]])
     hi = np.array([r[1] for r in ANCHORS[pose]])
     pos = lo + (hi - lo) * np.asarray(anchor) + np.array(MOUNT_SHIFT.get(mount, (0.0, 0.0, 0.0)))
+    _, rot = carry_pose(held_name, "head" if mount not in CARRY[key] else mount, "aimed")
+    rot = rot + np.array(TILT[pose])
+    if hands_centre is not None:  # the hands, not the grip, sit at the drawn place (left-right and height)
+        shift = euler_to_matrix(rot) @ np.asarray(hands_centre, dtype=float)
+        pos[:2] -= shift[:2]
     if key == "long":
         pos[2] = min(pos[2], -LONG_MIN_DEPTH)
-    _, rot = carry_pose(held_name, "head" if mount not in CARRY[key] else mount, "aimed")
-    return pos, rot + np.array(TILT[pose])
+    return pos, rot
 
 
 def carry_states(plan: CarryPlan, aim_weight: np.ndarray, t: np.ndarray) -> list[str]:
@@ -122,9 +138,10 @@ def plan_pose_track(
     t: np.ndarray,
     step_hz: float,
     rng: np.random.Generator,
+    hands_centre: np.ndarray | None = None,
 ) -> HeldTrack:
     """The grip anchor's track: out of view until the onset, then blended into the clip's pose."""
-    poses = {plan.pose: pose_of(held_name, mount, plan.pose, plan.anchor)}
+    poses = {plan.pose: pose_of(held_name, mount, plan.pose, plan.anchor, hands_centre)}
     if plan.onset != "none":
         p, r = START[plan.onset]
         poses["side"] = (np.array(p, dtype=float), carry_pose(held_name, "head", "aimed")[1] + np.array(r))

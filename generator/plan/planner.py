@@ -12,6 +12,7 @@ from generator.config.models import SceneConfig
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
 from generator.plan.events import held_motion, plan_events
+from generator.plan.grips import second_hand
 from generator.plan.held import plan_held
 from generator.plan.model import ClipAxes, ClipPlan, RenderSettings, TimelineEvent
 from generator.plan.objects import WEAPON_CLASSES, weapon_kind
@@ -21,7 +22,7 @@ from generator.plan.onset import carry_states as onset_states
 from generator.plan.pairs import without_light
 from generator.plan.places import actor_tracks, plan_place
 from generator.plan.seeds import area_rng, clip_id
-from generator.plan.visibility import first_in_view
+from generator.plan.visibility import first_in_view, hands_centre
 
 
 def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
@@ -52,11 +53,18 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         ev_cfg = cfg.model_copy(update={"content": cfg.content.model_copy(update={"weapon": twin})})
     t = frame_times(r.frames, r.fps)
     mount = cfg.camera.draw("mount", rng("camera"))  # the camera planner's first draw
-    held = plan_held(cfg, held_name, rng("held"), rng("hands"), mount=mount, model=choice.model)
+    carry = draw_carry(cfg, positive, mount, rng("onset"))
+    hands_cfg = cfg.hands.model_copy(update={"two_handed": 1.0 if carry.two_handed else 0.0})
+    held = plan_held(
+        cfg.model_copy(update={"hands": hands_cfg}), held_name, rng("held"), rng("hands"), mount, choice.model
+    )
+    if carry.two_handed and mount != "handheld":
+        held.hands = second_hand(held.held.model if held.held else None, held.hands)
     if choice.pair_id is not None:
         held.held = without_light(held.held)
     carry_as = choice.carry_as or held_name  # a pair's harmless twin is carried like its firearm
     seen = [held.held] if held.held is not None else held.hands
+    centre = hands_centre(held.hands)
 
     def motion(cp: CarryPlan):
         """Timeline, camera and held track for a carry plan."""
@@ -76,14 +84,13 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
             cfg, place, rng("camera"), rng("motion"), ev.camera_kicks, states, ev.drawn.aim_weight
         )
         step_hz = float(camera.motion_params["step_hz"])
-        track = plan_pose_track(cp, carry_as, camera.mount, t, step_hz, rng("carry"))
+        track = plan_pose_track(cp, carry_as, camera.mount, t, step_hz, rng("carry"), centre)
         track = held_motion(track, camera, ev, carry_as, t, cp.raised).model_copy(update={"states": states})
         return ev, camera, track, first_in_view(seen, track, camera)
 
-    carry = draw_carry(cfg, positive, mount, rng("onset"))
     ev, camera, track, first = motion(carry)
     if first is None:  # this pose or onset never shows the object through this lens: aimed from frame 0
-        carry = CarryPlan("aimed", "none", 0.0, carry.blend_s, carry.anchor)
+        carry = CarryPlan("aimed", "none", 0.0, carry.blend_s, carry.anchor, carry.two_handed)
         ev, camera, track, first = motion(carry)
     ev.timeline.first_visible_frame = first
     if carry.onset != "none":

@@ -48,6 +48,20 @@ def placed_points(placed: Placed) -> np.ndarray:
     return model_points(placed.model) @ euler_to_matrix(placed.rot).T + np.asarray(placed.pos, dtype=float)
 
 
+def hands_centre(hands: list[Placed]) -> np.ndarray | None:
+    """Centre of the hands' palms and fingers (forearms left out) in the anchor frame."""
+    pts = [
+        part_points(p) @ euler_to_matrix(h.rot).T + np.asarray(h.pos, dtype=float)
+        for h in hands
+        for p in h.model.parts
+        if not p.name.startswith(("forearm", "sleeve", "arm", "watch", "cuff"))
+    ]
+    if not pts:
+        return None
+    allp = np.concatenate(pts)
+    return (allp.min(axis=0) + allp.max(axis=0)) / 2.0
+
+
 def image_points(points_anchor: np.ndarray, track: HeldTrack, camera: CameraTrack, f: int) -> np.ndarray:
     """Anchor-frame points at frame ``f`` projected into the image; rows of points behind the lens dropped."""
     cam = points_anchor @ euler_to_matrix(track.rotation[f]).T + np.asarray(track.position[f], dtype=float)

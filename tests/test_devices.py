@@ -9,8 +9,8 @@ import pytest
 
 from generator.augment.overlay import draw_watermark, watermark_box, watermark_lines
 from generator.augment.pipeline import augment_clip
-from generator.augment.recipe import load_recipe
 from generator.augment.real_footage import real_clip
+from generator.augment.recipe import load_recipe
 from generator.augment.synthetic import pattern_frames
 from generator.config import load_config
 from generator.config.devices import DEVICES, aspect_size
@@ -37,13 +37,18 @@ def test_profile_plans_aspect_fps_lens_and_watermark(device):
     cfg = load_config(DEMO, [f"camera.device={device}"])
     assert cfg.render.fps == fps and cfg.render.frames == 4 * fps  # about 4 s per clip
     assert cfg.render.width / cfg.render.height == pytest.approx(aspect, rel=0.02)
-    assert max(cfg.render.width, cfg.render.height) == 320  # the scene's own size wins: only the aspect changes
+    assert (
+        max(cfg.render.width, cfg.render.height) == 320
+    )  # the scene's own size wins: only the aspect changes
     cats = set()
     for i in range(6):
         p = plan_clip(cfg, 1, i)
         cats.add(p.category)
         assert p.camera.mount == mount and p.camera.lens.model == lens and p.axes.device == device
-        assert p.augment["recipe"]["transport"]["keyframe_s"] == 2.0 and p.augment["recipe"]["transport"]["bitrate_kbps"]
+        assert (
+            p.augment["recipe"]["transport"]["keyframe_s"] == 2.0
+            and p.augment["recipe"]["transport"]["bitrate_kbps"]
+        )
         assert p.augment["recipe"]["watermark"]["p"] == wm  # positives and negatives alike
         if lens != "perspective" and device == "bodycam":
             assert 140 <= p.camera.lens.fov_deg <= 160 and p.camera.rolling_shutter_s >= 0.026
@@ -53,11 +58,17 @@ def test_profile_plans_aspect_fps_lens_and_watermark(device):
 
 
 def test_explicit_values_win_over_the_profile_and_none_is_today():
-    cfg = load_config(DEMO, ["camera.device=bodycam", "camera.mount=head", "render.fps=15", "camera.watermark=0.3"])
+    cfg = load_config(
+        DEMO, ["camera.device=bodycam", "camera.mount=head", "render.fps=15", "camera.watermark=0.3"]
+    )
     assert cfg.camera.mount == "head" and cfg.render.fps == 15 and cfg.camera.watermark == 0.3
     assert cfg.camera.aspect == "4:3" and (cfg.render.width, cfg.render.height) == (320, 240)
     plain = load_config(DEMO)
-    assert plain.camera.device == "none" and (plain.render.width, plain.render.height, plain.render.fps) == (320, 180, 15)
+    assert plain.camera.device == "none" and (plain.render.width, plain.render.height, plain.render.fps) == (
+        320,
+        180,
+        15,
+    )
     assert plan_clip(plain, 1, 0).augment is None
     vertical = load_config(DEMO, ["camera.device=phone", "camera.aspect=9:16"])  # unquoted 9:16 from YAML too
     assert (vertical.render.width, vertical.render.height) == (180, 320)
@@ -83,16 +94,30 @@ def test_stabilisation_crops_the_lens_and_damps_the_jitter():
     off = plan_clip(load_config(DEMO, [*base, "camera.stabilise=0"]), 4, 0)
     crop = on.camera.motion_params["eis_crop"]
     assert 1.1 <= crop <= 1.25 and off.camera.motion_params["eis_crop"] == 1.0
-    assert on.camera.lens.fov_deg == pytest.approx(cropped_fov("fisheye_equisolid", off.camera.lens.fov_deg, crop))
-    jitter = {k: np.abs(np.asarray(p.camera.components["tremor"]["rotation"])).sum() for k, p in (("on", on), ("off", off))}
+    assert on.camera.lens.fov_deg == pytest.approx(
+        cropped_fov("fisheye_equisolid", off.camera.lens.fov_deg, crop)
+    )
+    jitter = {
+        k: np.abs(np.asarray(p.camera.components["tremor"]["rotation"])).sum()
+        for k, p in (("on", on), ("off", off))
+    }
     assert jitter["on"] == pytest.approx(0.25 * jitter["off"], rel=1e-3)
     # cropping an equisolid image by k shrinks the corner radius 2 f sin(theta/2) by k
-    assert np.sin(np.deg2rad(cropped_fov("fisheye_equisolid", 150, 1.2)) / 4) == pytest.approx(np.sin(np.deg2rad(150) / 4) / 1.2)
+    assert np.sin(np.deg2rad(cropped_fov("fisheye_equisolid", 150, 1.2)) / 4) == pytest.approx(
+        np.sin(np.deg2rad(150) / 4) / 1.2
+    )
 
 
 AXES = ClipAxes(
-    weapon_present=False, weapon_class="none", weapon_kind="none", context="t", held_object="phone",
-    mount="chest", environment="t", lighting="t", activity="t",
+    weapon_present=False,
+    weapon_class="none",
+    weapon_kind="none",
+    context="t",
+    held_object="phone",
+    mount="chest",
+    environment="t",
+    lighting="t",
+    activity="t",
 )
 
 
@@ -110,7 +135,9 @@ def test_watermark_top_right_ticks_with_clip_time():
     wm = a.labels["augmentation"]["params"]["watermark"]
     x0, y0, x1, y1 = watermark_box(a.frames.shape[1:], wm["size"])
     start_s = int(wm["start_utc"][17:19])
-    tick = next(k for k in range(len(a.frames)) if (start_s + int(k / 30)) % 60 != start_s % 60)  # first new second
+    tick = next(
+        k for k in range(len(a.frames)) if (start_s + int(k / 30)) % 60 != start_s % 60
+    )  # first new second
 
     def core(lines):  # the text's white core, drawn independently onto black
         return draw_watermark(np.zeros((240, 320, 3), np.uint8), lines, wm["size"]).mean(axis=2) > 200
@@ -123,7 +150,7 @@ def test_watermark_top_right_ticks_with_clip_time():
         only_right, only_wrong = core(right) & ~core(wrong), core(wrong) & ~core(right)
         assert lum[only_right].mean() > lum[only_wrong].mean() + 40  # the digits shown are the right ones
     # white text pixels in the top right, none in the top left, in every frame
-    bright = (a.frames.min(axis=3) > 215)
+    bright = a.frames.min(axis=3) > 215
     assert bright[:, y0:y1, x0:x1].mean(axis=(1, 2)).min() > 0.01
     assert bright[:, y0:y1, : 320 - x1 + x0].mean() < bright[:, y0:y1, x0:x1].mean() / 5
     assert np.array_equal(a.masks, np.stack(clip.masks))  # not a labelled instance; masks untouched
@@ -172,7 +199,11 @@ def _features(plans):
         row = []
         for f in (p.render.frames // 2, p.render.frames - 1):
             b = hands_box(p.hands, p.held_track, p.camera, f)
-            row += [0.0] * 5 if b is None else [1.0, (b[0] + b[2]) / 2 / w, (b[1] + b[3]) / 2 / h, (b[2] - b[0]) / w, (b[3] - b[1]) / h]
+            row += (
+                [0.0] * 5
+                if b is None
+                else [1.0, (b[0] + b[2]) / 2 / w, (b[1] + b[3]) / 2 / h, (b[2] - b[0]) / w, (b[3] - b[1]) / h]
+            )
         x.append(row)
         axes.append([p.axes.activity, p.axes.carry])
         y.append(p.axes.weapon_present)
@@ -206,4 +237,7 @@ def test_hand_boxes_and_pose_axes_do_not_tell_the_class():
     # the knob: negatives always held out at the chest separate again
     skew = load_config(MIXED, ["events.negative_pose=hip"])
     xs, axs, ys = _features([plan_clip(skew, 2027, i) for i in range(80)])
-    assert _cv_auc(np.hstack([xs, OneHotEncoder(handle_unknown="ignore").fit_transform(axs).toarray()]), ys) > 0.8
+    assert (
+        _cv_auc(np.hstack([xs, OneHotEncoder(handle_unknown="ignore").fit_transform(axs).toarray()]), ys)
+        > 0.8
+    )

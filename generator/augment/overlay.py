@@ -70,17 +70,22 @@ def watermark_lines(params: dict, time_s: float) -> list[str]:
     return [now.strftime("%Y-%m-%dT%H:%M:%SZ"), f"{params['model']} SN {params['serial']}"]
 
 
+def text_px(shape: tuple[int, ...], size: float) -> int:
+    """Text height in pixels: ``size`` of the frame height, narrow enough for portrait frames, at least 8."""
+    h, w = shape[:2]
+    return max(8, int(round(min(h * size, w * 0.034))))
+
+
 def watermark_box(shape: tuple[int, ...], size: float) -> tuple[int, int, int, int]:
     """The top-right region (x0, y0, x1, y1) the overlay may cover in a frame of ``shape``."""
     h, w = shape[:2]
-    px = max(8, int(round(h * size)))
-    return int(w * 0.42), 0, w, int(px * 2.6 + 4)
+    px = text_px(shape, size)
+    return int(w * 0.15), 0, w, int(px * 2.6 + 4)
 
 
 def draw_watermark(frame: np.ndarray, lines: list[str], size: float) -> np.ndarray:
     """White text with a dark outline, right-aligned in the top-right corner (PIL's bundled font)."""
-    h = frame.shape[0]
-    px = max(8, int(round(h * size)))
+    px = text_px(frame.shape, size)
     font = ImageFont.load_default(size=px)
     img = Image.fromarray(frame)
     draw = ImageDraw.Draw(img)

@@ -15,8 +15,8 @@ import numpy as np
 
 from generator.config.models import SceneConfig
 from generator.plan.geometry import euler_to_matrix
-from generator.plan.held import CARRY, MOUNT_SHIFT, Pose, carry_key, carry_pose, carry_track
 from generator.plan.grips import TWO_HANDED
+from generator.plan.held import CARRY, MOUNT_SHIFT, Pose, carry_key, carry_pose, carry_track
 from generator.plan.model import HeldTrack
 
 RAISED = ("aimed", "held_out", "chest")  # poses the timeline raises to (from low ready) and shoots from

@@ -64,7 +64,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         held.held = without_light(held.held)
     carry_as = choice.carry_as or held_name  # a pair's harmless twin is carried like its firearm
     seen = [held.held] if held.held is not None else held.hands
-    centre = hands_centre(held.hands)
+    centre = hands_centre(held.hands) if choice.pair_id is None else None  # a pair shares its carry exactly
 
     def motion(cp: CarryPlan):
         """Timeline, camera and held track for a carry plan."""

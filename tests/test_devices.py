@@ -241,3 +241,28 @@ def test_hand_boxes_and_pose_axes_do_not_tell_the_class():
         _cv_auc(np.hstack([xs, OneHotEncoder(handle_unknown="ignore").fit_transform(axs).toarray()]), ys)
         > 0.8
     )
+
+
+def test_report_counts_first_visible_times_and_devices(tmp_path):
+    from types import SimpleNamespace
+
+    from generator.report.onset import first_visible, onset_devices
+    from generator.report.report import bar, save
+
+    def clip(cat, ev, t, device):
+        events = [{"type": ev, "frame": int(t * 30), "time_s": t}] if ev else []
+        axes = {"device": device, "onset": "holster" if t else "none", "carry": "aimed"}
+        return SimpleNamespace(labels={"category": cat, "events": events, "duration_s": 4.0, "axes": axes})
+
+    clips = [
+        clip("positive", "weapon_visible_start", 0.0, "bodycam"),
+        clip("positive", "weapon_visible_start", 2.0, "bodycam"),
+        clip("negative", "object_visible_start", 1.0, "phone"),
+        clip("negative", None, 0.0, "phone"),
+    ]
+    got = first_visible(clips)
+    assert got == {"positive (weapon)": [0.0, 0.5], "negative (object)": [0.25]}
+    assert (
+        onset_devices(clips, tmp_path / "o.png", save, bar) == "o.png"
+        and (tmp_path / "o.png").stat().st_size > 1000
+    )

@@ -372,7 +372,7 @@ class EventsConfig(Section):
         "only these shots happen.",
     )
     onset: Num(0, 1) = Field(
-        0.6,
+        0.7,
         description="Probability that the held object comes into view during the clip (drawn from a holster, "
         "brought up from below the frame or swung in from the side) instead of being in view from frame 0; "
         "the same for positives and negatives.",

@@ -43,6 +43,8 @@ def second_hand(held: Model | None, hands: list[Placed]) -> list[Placed]:
     """The hands with a left hand added to a one-handed harmless object whose grip allows it."""
     if held is None or len(hands) != 1 or held.meta.get("class") in ("handgun", "rifle", "shotgun"):
         return hands
+    if held.name.startswith(("umbrella", "selfie_stick")):  # long poles: held in one hand
+        return hands
     grip = str(held.meta.get("grip", ""))
     key = "fist_z" if grip in ("fist_z", "fist_down", "fist_up") else grip
     if key not in SECOND_HAND:

@@ -224,7 +224,6 @@ def _cv_auc(x, y):
 
 
 def test_hand_boxes_and_pose_axes_do_not_tell_the_class():
-    pytest.importorskip("sklearn")
     from sklearn.preprocessing import OneHotEncoder
 
     cfg = load_config(MIXED)

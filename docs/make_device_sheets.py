@@ -38,7 +38,9 @@ def pick(cfg, seed: int, positive: bool):
         if p.category != ("positive" if positive else "negative"):
             continue
         fv = p.timeline.first_visible_frame or 0
-        if not positive or (p.axes.onset != "none" and 0.25 * p.render.frames < fv < 0.7 * p.render.frames):
+        if not positive or p.camera.mount == "weapon":  # a weapon-mounted camera sees its weapon throughout
+            return p
+        if p.axes.onset != "none" and 0.25 * p.render.frames < fv < 0.7 * p.render.frames:
             return p
     raise SystemExit("no suitable clip")
 
@@ -78,7 +80,7 @@ def main() -> None:
         cfg = load_config(ROOT / "scenes" / "demo.yaml", [*over, f"render.width={w}", f"render.height={h}"])
         pos, neg = pick(cfg, args.seed, True), pick(cfg, args.seed, False)
         fv, last = pos.timeline.first_visible_frame, pos.render.frames - 1
-        want = [0, min(fv + 6, last), last]
+        want = [0, min(fv + 6, last), last] if fv else [0, last // 2, last]
         tiles = [
             fit(
                 im,

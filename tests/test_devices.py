@@ -72,6 +72,10 @@ def test_explicit_values_win_over_the_profile_and_none_is_today():
     assert plan_clip(plain, 1, 0).augment is None
     vertical = load_config(DEMO, ["camera.device=phone", "camera.aspect=9:16"])  # unquoted 9:16 from YAML too
     assert (vertical.render.width, vertical.render.height) == (180, 320)
+    upright = plan_clip(vertical, 1, 0).camera.lens.fov_deg  # 65-78 deg across the long side
+    assert 2 * np.rad2deg(np.arctan(np.tan(np.deg2rad(upright) / 2) * 320 / 180)) == pytest.approx(
+        plan_clip(load_config(DEMO, ["camera.device=phone"]), 1, 0).camera.lens.fov_deg
+    )
     full = SceneConfig.model_validate({"camera": {"device": "bodycam"}})  # no size given: the profile's 720p
     assert (full.render.width, full.render.height, full.render.frames) == (960, 720, 120)
     fast = SceneConfig.model_validate({"camera": {"device": "phone"}, "render": {"preset": "fast"}})

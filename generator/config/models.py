@@ -272,7 +272,9 @@ class CameraConfig(Section):
         "for handheld and weapon), perspective, fisheye_equisolid or fisheye_equidistant (Cycles models).",
     )
     fov_deg: Num(10, 170) = Field(
-        {"uniform": [65, 80]}, description="Horizontal field of view of a perspective lens in degrees."
+        {"uniform": [65, 80]},
+        description="Horizontal field of view of a perspective lens in degrees (portrait frames: across the "
+        "long side, as a phone held upright).",
     )
     fisheye_fov_deg: Num(60, 220) = Field(
         {"uniform": [120, 170]}, description="Diagonal field of view of a fisheye lens in degrees."

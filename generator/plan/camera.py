@@ -104,6 +104,8 @@ def plan_camera(
     shutter = c.draw("shutter", rng)
     rolling = bool(rng.random() < c.draw("rolling_shutter", rng))
     readout = c.draw("readout_ms", rng) / 1000.0
+    if lens_model == "perspective" and r.height > r.width:  # portrait: the drawn view spans the long side
+        fov = float(np.rad2deg(2.0 * np.arctan(np.tan(np.deg2rad(fov) / 2.0) * r.width / r.height)))
     stabilised = bool(rng.random() < c.draw("stabilise", rng))
     crop = float(rng.uniform(*EIS_CROP)) if stabilised else 1.0
     fov = cropped_fov(lens_model, fov, crop) if stabilised else fov
@@ -159,7 +161,8 @@ def plan_camera(
         comps = {name: _zeros(n) for name in comps}
     if stabilised:  # electronic stabilisation keeps the intended motion and damps the jitter
         for name in EIS_SMOOTHED:
-            comps[name] = {"position": comps[name]["position"], "rotation": comps[name]["rotation"] * EIS_DAMP}
+            rotation = comps[name]["rotation"] * EIS_DAMP
+            comps[name] = {"position": comps[name]["position"], "rotation": rotation}
     comps["recoil"] = camera_kick(t, kicks or [], mount.recoil_share) if kicks else _zeros(n)
     if mount_name == "weapon" and aim_weight is not None:  # the camera is raised and lowered with the weapon
         comps["raise"] = _zeros(n)

@@ -270,3 +270,18 @@ def test_report_counts_first_visible_times_and_devices(tmp_path):
         onset_devices(clips, tmp_path / "o.png", save, bar) == "o.png"
         and (tmp_path / "o.png").stat().st_size > 1000
     )
+
+
+@pytest.mark.parametrize("model", ["perspective", "fisheye_equisolid", "fisheye_equidistant"])
+def test_plan_projection_agrees_with_the_labels_projection(model):
+    from generator.labels.projection import project as label_project
+    from generator.plan.camera import make_lens
+    from generator.plan.visibility import project
+
+    lens, intr = make_lens(model, 150 if model != "perspective" else 75, 320, 240)
+    pts = np.random.default_rng(0).normal(0, 1, (200, 3)) * [0.6, 0.6, 1.0] - [0, 0, 0.5]
+    a_xy, a_d = project(pts, intr.model_dump(), lens.model_dump())
+    b_xy, b_d = label_project(pts, intr.model_dump(), lens.model_dump())
+    seen = b_d > 1e-3
+    assert seen.sum() > 50 and np.array_equal(a_d > 1e-3, seen)
+    assert np.allclose(a_xy[seen], b_xy[seen])

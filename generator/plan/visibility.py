@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from generator.labels.projection import NEAR, project
 from generator.plan.geometry import euler_to_matrix
 from generator.plan.model import CameraTrack, HeldTrack, Model, Part, Placed
 
@@ -17,6 +16,32 @@ _RIM = np.linspace(0.0, 2 * np.pi, 12, endpoint=False)
 _SPHERE = np.array(
     [[x, y, z] for x in (-1, 0, 1) for y in (-1, 0, 1) for z in (-1, 0, 1) if x or y or z], float
 )
+
+
+NEAR = 1e-3
+
+
+def project(points_cam: np.ndarray, intr: dict, lens: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Camera-frame points to pixels with the plan's lens, as Cycles renders it: (xy (N,2), depth, > NEAR when
+    seen). The same formulas as generator.labels.projection (the plan layer may not import labels; a test
+    checks that both agree)."""
+    x, y, z = points_cam[:, 0], points_cam[:, 1], points_cam[:, 2]
+    model = lens.get("model", "perspective")
+    if model == "perspective":
+        depth = -z
+        safe = np.where(depth > NEAR, depth, np.nan)
+        return np.stack(
+            [intr["fx"] * x / safe + intr["cx"], intr["cy"] - intr["fy"] * y / safe], axis=1
+        ), depth
+    rho = np.hypot(x, y)
+    theta = np.arctan2(rho, -z)
+    r = 2.0 * np.sin(theta / 2.0) if model == "fisheye_equisolid" else theta
+    safe = np.where(rho > 1e-12, rho, 1.0)
+    ux, uy = np.where(rho > 1e-12, x / safe, 0.0), np.where(rho > 1e-12, y / safe, 0.0)
+    xy = np.stack([intr["cx"] + intr["fx"] * r * ux, intr["cy"] - intr["fy"] * r * uy], axis=1)
+    circle = np.deg2rad(min(float(lens.get("fisheye_fov_deg") or 360.0), 358.0)) / 2.0
+    dist = np.linalg.norm(points_cam, axis=1)
+    return xy, np.where((theta <= circle) & (dist > NEAR), dist, -1.0)
 
 
 def part_points(part: Part) -> np.ndarray:

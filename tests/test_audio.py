@@ -47,7 +47,8 @@ def _flash_starts(plan) -> list[int]:
 
 
 @pytest.mark.parametrize(
-    "scene,weapon", [("range", "handgun"), ("corridor", "rifle"), ("park", "shotgun"), ("warehouse", "handgun")]
+    # hard corridors (RT60 > 1 s) bury rapid shots in the previous shot's tail: docs/audio.md, "Rapid fire"
+    "scene,weapon", [("range", "handgun"), ("school", "rifle"), ("park", "shotgun"), ("warehouse", "handgun")]
 )
 def test_every_shot_has_an_onset_within_a_frame_of_its_flash_in_the_decoded_mp4(tmp_path, scene, weapon):
     overrides = [
@@ -140,7 +141,7 @@ def test_wav_stereo_and_determinism(tmp_path):
 def test_distance_and_direction_change_a_bang():
     from generator.audio.render import _azimuth
 
-    plan = _plans("park", ["content.positive_fraction=0", "audio.background_events=4"], 1)[0]
+    plan = _plans("park", ["content.positive_fraction=0", "audio.background_events=9"], 1)[0]
     events = [e for e in render_audio(plan).label["events"] if e["source"] == "environment"]
     assert events
     for e in events:
@@ -164,7 +165,8 @@ def test_generated_clip_carries_its_sound(tmp_path):
     from tests.conftest import render_tiny
 
     report = render_tiny(tmp_path / "ds", clips=1, overrides=[
-        "render.frames=12", "content.positive_fraction=1", "content.weapon=handgun", "events.force_shot_frames=[3,8]"
+        "render.frames=12", "content.positive_fraction=1", "content.weapon=handgun", "events.force_shot_frames=[3,8]",
+        "environment.family=range",
     ])
     assert report.rendered == 1
     clip = next((tmp_path / "ds" / "clips").iterdir())
@@ -179,7 +181,7 @@ def test_generated_clip_carries_its_sound(tmp_path):
             assert np.abs(onsets - f / labels["fps"]).min() <= 1 / labels["fps"]
     # the scene's augmentation with an fps change (15 -> 25) cuts and re-muxes the track with the frames
     sets = ["render.frames=12", "content.positive_fraction=1", "content.weapon=handgun",
-            "events.force_shot_frames=[3,8]", "augment.recipe=heavy"]
+            "events.force_shot_frames=[3,8]", "environment.family=range", "augment.recipe=heavy"]
     assert render_tiny(tmp_path / "aug", clips=1, overrides=sets).rendered == 1
     aug = next((tmp_path / "aug" / "clips").iterdir())
     new = json.loads((aug / "labels.json").read_text())

@@ -19,11 +19,11 @@ def envelope_db(x: np.ndarray, sr: int, hop_s: float = 0.001, highpass_hz: float
 
 def detect_onsets(
     x: np.ndarray, sr: int, rise_db: float = 8.0, floor_dbfs: float = -45.0, history_s: float = 0.05,
-    refractory_s: float = 0.05,
+    refractory_s: float = 0.05, highpass_hz: float = 300.0,
 ) -> list[float]:
     """Times (s) where the energy jumps ``rise_db`` above its median of the previous ``history_s``."""
     hop_s = 0.001
-    env = envelope_db(x, sr, hop_s)
+    env = envelope_db(x, sr, hop_s, highpass_hz)
     h = max(1, int(history_s / hop_s))
     out: list[float] = []
     last = -1e9

@@ -18,7 +18,7 @@ from rich.progress import (
 )
 
 from generator.cli.app import SetOpt, app, err, friendly, out
-from generator.errors import PovgenError
+from generator.errors import OptionError, PovgenError
 
 
 @app.command()
@@ -56,33 +56,29 @@ def generate(
 ) -> None:
     """Render a dataset of labelled clips (resumes an existing folder)."""
     from generator.config import load_config
+    from generator.run.generate import folder_seed
     from generator.run.generate import generate as run_generate
+    from generator.run.options import check_run
     from generator.run.pool import PoolOptions, default_workers
 
     overrides = list(set_ or [])
     if device is not None:
         if device not in ("cpu", "gpu", "auto"):
-            raise PovgenError(f"--device {device}: expected cpu, gpu or auto")
+            raise OptionError(f"--device {device}: expected cpu, gpu or auto")
         overrides.append(f"render.device={device}")
     cfg = load_config(config, overrides)
     n = clips if clips is not None else cfg.clips
-    if n < 1:
-        raise PovgenError(f"--clips {n}: must be at least 1")
-    s = seed if seed is not None else cfg.seed
-    if executor not in ("local", "ray"):
-        raise PovgenError(f"--executor {executor}: expected local or ray")
-    if ray_address and executor != "ray":
-        raise PovgenError("--ray-address: only with --executor ray")
-    if workers is not None and workers < 1:
-        raise PovgenError(f"--workers {workers}: must be at least 1")
-    if cfg.render.device == "gpu" and executor == "local":
-        from generator.cli.info import probe_blender
-
-        if not probe_blender().get("gpu_devices"):
-            raise PovgenError(
-                "--device gpu: Blender finds no OPTIX, CUDA, HIP or oneAPI device here (povgen info)"
-            )
-    w = workers or default_workers(device=cfg.render.device, engine=cfg.render.engine)
+    s = seed if seed is not None else folder_seed(out_dir)
+    if s is None:
+        s = cfg.seed
+    elif seed is None and s != cfg.seed and not quiet:
+        err.print(f"{out_dir}: continuing with the folder's seed {s} (give --seed to choose)", highlight=False)
+    check_run(n, s)
+    w = (
+        workers
+        if workers is not None
+        else default_workers(device=cfg.render.device, engine=cfg.render.engine)
+    )
     opts = PoolOptions(
         workers=w,
         threads=threads or cfg.render.threads,
@@ -94,6 +90,13 @@ def generate(
         ray_address=ray_address,
         gpus=1.0 if cfg.render.device == "gpu" else 0.0,
     )
+    if cfg.render.device == "gpu" and executor == "local":
+        from generator.cli.info import probe_blender
+
+        if not probe_blender().get("gpu_devices"):
+            raise PovgenError(
+                "--device gpu: Blender finds no OPTIX, CUDA, HIP or oneAPI device here (povgen info)"
+            )
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -107,8 +110,10 @@ def generate(
         disable=quiet,
     )
     on_event = progress_events(progress, cfg.name, quiet, log_json)
-    with progress:
+    try:
         report = run_generate(cfg, out_dir, n, s, opts, force=force, on_event=on_event)
+    finally:
+        progress.stop()
     if not quiet:
         out.print(
             f"{out_dir}: {report.rendered} rendered, {report.skipped} already done, {report.failed} failed, "
@@ -129,6 +134,7 @@ def progress_events(progress: Progress, name: str, quiet: bool, log_json: Path |
 
     def on_event(kind: str, data: dict) -> None:
         if kind == "start":
+            progress.start()
             state["task"] = progress.add_task(name, total=data["todo"], fps=0.0, cps=0.0, failed=0)
             if data["skipped"] and not quiet:
                 err.print(f"resuming: {data['skipped']} clips already done")

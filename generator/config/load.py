@@ -52,7 +52,7 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read: {exc}") from None
     if data is None:
-        data = {}
+        raise ConfigError(f"{p}: empty file (a scene file needs at least one key; povgen config new writes one)")
     if not isinstance(data, dict):
         raise ConfigError(f"{p}: top level must be a mapping, not {type(data).__name__}")
     return data
@@ -101,7 +101,20 @@ def _suggest(loc: tuple, name: str) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def format_validation_error(exc: ValidationError, source: str = "") -> str:
+def _override_at(loc: tuple, overrides: list[str] | None) -> str:
+    """'--set KEY=VALUE' when that override set the bad field (or a section holding it), else ''."""
+    dotted = [str(p) for p in loc]
+    for item in reversed(overrides or []):
+        key = [k for k in item.split("=", 1)[0].strip().split(".") if k]
+        n = min(len(key), len(dotted))
+        if key and key[:n] == dotted[:n]:
+            return f"--set {item}"
+    return ""
+
+
+def format_validation_error(
+    exc: ValidationError, source: str = "", overrides: list[str] | None = None
+) -> str:
     """One line: the dotted path of the first bad field and what is wrong with it."""
     err = exc.errors(include_url=False)[0]
     loc = tuple(
@@ -118,23 +131,26 @@ def format_validation_error(exc: ValidationError, source: str = "") -> str:
         msg = "required key missing"
     more = len(exc.errors()) - 1
     tail = f" (+{more} more)" if more > 0 else ""
+    source = _override_at(loc, overrides) or source
     prefix = f"{source}: " if source else ""
     return f"{prefix}{path}: {msg}{tail}"
 
 
-def validate_config(data: dict[str, Any], source: str = "") -> SceneConfig:
-    """Validate a raw mapping into a SceneConfig, or raise a one-line ConfigError."""
+def validate_config(
+    data: dict[str, Any], source: str = "", overrides: list[str] | None = None
+) -> SceneConfig:
+    """Validate a raw mapping into a SceneConfig, or raise a one-line ConfigError (naming --set if it is to blame)."""
     try:
         return SceneConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(exc, source)) from None
+        raise ConfigError(format_validation_error(exc, source, overrides)) from None
 
 
 def load_config(path: str | Path, overrides: list[str] | None = None) -> SceneConfig:
     """Read, override and validate a scene file."""
     data = anchor_paths(read_yaml(path), Path(path).resolve().parent)
     data = apply_overrides(data, overrides)
-    return validate_config(data, str(path))
+    return validate_config(data, str(path), overrides)
 
 
 def anchor_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:

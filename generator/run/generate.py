@@ -23,9 +23,10 @@ from generator.config import config_hash, config_to_dict
 from generator.config.models import SceneConfig
 from generator.dataset.layout import CARD, FAILURES, LOGS, MANIFEST
 from generator.dataset.manifest import append_jsonl, read_jsonl, reconcile, record_failure
-from generator.errors import PovgenError
+from generator.errors import OptionError, PovgenError
 from generator.plan import plan_clip, save_plan
 from generator.plan.model import ClipPlan
+from generator.run.options import check_pool, check_run
 from generator.run.pool import PoolOptions, WorkerPool
 
 
@@ -55,13 +56,27 @@ def check_card(root: Path, cfg: SceneConfig, seed: int, force: bool) -> dict | N
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except json.JSONDecodeError:
         return None
-    same = card.get("config_hash") == config_hash(cfg) and card.get("seed") == seed
-    if not same and not force:
-        raise PovgenError(
-            f"{root}: holds a dataset made with another config or seed "
-            f"(hash {card.get('config_hash')}, seed {card.get('seed')}); use a new --out, or --force to continue"
+    diffs = []
+    if card.get("config_hash") != config_hash(cfg):
+        diffs.append(f"config hash {card.get('config_hash')} there, {config_hash(cfg)} now")
+    if card.get("seed") != seed:
+        diffs.append(f"seed {card.get('seed')} there, {seed} now")
+    if diffs and not force:
+        fix = f"--seed {card.get('seed')}" if len(diffs) == 1 and card.get("seed") != seed else "the same config"
+        raise OptionError(
+            f"{root}: holds a dataset made with another {' and '.join(d.split(' ')[0] for d in diffs)} "
+            f"({'; '.join(diffs)}); to grow it rerun with {fix}, or use a new --out, or --force to continue"
         )
     return card
+
+
+def folder_seed(root: Path) -> int | None:
+    """The seed of the dataset already in ``root`` (so a grow without --seed continues it), or None."""
+    try:
+        seed = json.loads((Path(root) / CARD).read_text(encoding="utf-8")).get("seed")
+    except (OSError, ValueError):
+        return None
+    return seed if isinstance(seed, int) and not isinstance(seed, bool) else None
 
 
 def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: dict) -> dict:
@@ -127,9 +142,11 @@ def generate(
     on_event: Callable[[str, dict], None] | None = None,
 ) -> RunReport:
     """Render clips 0..clips-1 of ``cfg`` into ``root``, skipping finished ones; returns a RunReport."""
+    check_run(clips, seed)
+    check_pool(opts)
     root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
     old = check_card(root, cfg, seed, force)
+    root.mkdir(parents=True, exist_ok=True)
     created = old.get("created") if old else _now()
     done = reconcile(root)
     todo = [i for i in range(clips) if f"{i:06d}" not in done]
@@ -145,8 +162,8 @@ def generate(
 
     report = RunReport(requested=clips, skipped=clips - len(todo))
     emit = on_event or (lambda kind, data: None)
-    emit("start", {"todo": len(todo), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
     write_card(root, cfg, seed, clips, {"created": created, "updated": _now(), "status": "running"})
+    emit("start", {"todo": len(todo), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
     if opts.log_dir is None:
         opts.log_dir = root / LOGS
     t0 = time.perf_counter()

@@ -36,6 +36,11 @@ class PoolOptions:
     ray_address: str | None = None  # Ray cluster to join (None: start a local Ray instance)
     gpus: float = 0.0  # GPUs each Ray task asks for (1 on GPU clusters)
 
+    def __post_init__(self) -> None:
+        from generator.run.options import check_pool
+
+        check_pool(self)
+
 
 @dataclass
 class _Worker:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from generator.cli.app import app, err, friendly, out
-from generator.errors import PovgenError
+from generator.errors import OptionError, PovgenError
 
 
 def clip_sources(src: Path):
@@ -48,11 +48,13 @@ def augment(
     """Augment clips with a recipe (clip-level, per-frame and live-stream transport effects); labels follow."""
     from generator.augment.pipeline import augment_into
     from generator.augment.recipe import load_recipe
+    from generator.run.options import check_count, check_seed, check_writable
 
-    if variants < 1:
-        raise PovgenError(f"--variants {variants}: must be at least 1")
+    check_count("--variants", variants, 1)
+    check_seed(seed)
     if out_dir.resolve() == src.resolve():
-        raise PovgenError(f"--out {out_dir}: must differ from the input folder")
+        raise OptionError(f"--out {out_dir}: must differ from the input folder")
+    check_writable(out_dir)
     r = load_recipe(recipe)
     names, loaders = clip_sources(src)
     counts = augment_into(

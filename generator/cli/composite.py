@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from generator.cli.app import SetOpt, app, err, friendly, out
-from generator.errors import PovgenError
+from generator.errors import OptionError
 
 
 @app.command()
@@ -44,11 +44,16 @@ def composite(
     composite them with matched noise and blur; writes labelled clips with source: composite."""
     from generator.augment.composite_run import run_composite
     from generator.augment.recipe import load_recipe
+    from generator.run.options import check_count, check_seed, check_writable
 
-    if frames is not None and frames < 1:
-        raise PovgenError(f"--frames {frames}: must be at least 1")
+    if frames is not None:
+        check_count("--frames", frames, 1)
     if height is not None and not 16 <= height <= 4320:
-        raise PovgenError(f"--height {height}: expected 16 to 4320")
+        raise OptionError(f"--height {height}: expected 16 to 4320")
+    check_count("--workers", workers, 1)
+    check_count("--threads", threads, 0)
+    check_seed(seed)
+    check_writable(out_dir)
     r = load_recipe(recipe) if recipe else None
     counts = run_composite(
         background,

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from generator.cli.app import app, err, friendly, out
+from generator.errors import PovgenError
 
 
 @app.command()
@@ -20,6 +21,8 @@ def validate(
     """Check every clip against its masks, video and schema, and the manifest against the folders."""
     from generator.dataset.validate import summary, validate_dataset
 
+    if not dataset.is_dir():
+        raise PovgenError(f"{dataset}: no such dataset folder")
     rep = validate_dataset(dataset)
     if as_json:
         out.print_json(json.dumps({**summary(rep), "messages": rep.problems}))

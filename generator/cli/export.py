@@ -42,8 +42,10 @@ def export(
     """Write the dataset as COCO (video-aware), YOLO, clip lists (CSV/JSONL) and WebDataset shards."""
     from generator.dataset.splits import parse_ratios
     from generator.export.run import export_dataset
+    from generator.run.options import check_writable
 
     names = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
+    check_writable(out_dir if out_dir is not None else dataset / "exports")
     written = export_dataset(
         dataset, formats or ["all"], out_dir, parse_ratios(split), per_frame, shard_size, names
     )
@@ -63,7 +65,9 @@ def inspect(
 ) -> None:
     """Write overlay.mp4 and overlay.gif: boxes, tinted masks, event markers and a shake plot under the frames."""
     from generator.report.inspect import inspect_clip
+    from generator.run.options import check_writable
 
+    check_writable(out_dir if out_dir is not None else clip / "inspect")
     for p in inspect_clip(clip, out_dir, scale or None):
         out.print(str(p), highlight=False)
 
@@ -79,5 +83,7 @@ def report(
 ) -> None:
     """Write report/index.html: contact sheet, counts, box and visibility histograms, events, timings."""
     from generator.report.report import write_report
+    from generator.run.options import check_writable
 
+    check_writable(out_dir if out_dir is not None else dataset / "report")
     out.print(str(write_report(dataset, out_dir, sheet)), highlight=False)

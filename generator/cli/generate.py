@@ -72,7 +72,9 @@ def generate(
     if s is None:
         s = cfg.seed
     elif seed is None and s != cfg.seed and not quiet:
-        err.print(f"{out_dir}: continuing with the folder's seed {s} (give --seed to choose)", highlight=False)
+        err.print(
+            f"{out_dir}: continuing with the folder's seed {s} (give --seed to choose)", highlight=False
+        )
     check_run(n, s)
     w = (
         workers
@@ -113,7 +115,8 @@ def generate(
     try:
         report = run_generate(cfg, out_dir, n, s, opts, force=force, on_event=on_event)
     finally:
-        progress.stop()
+        if progress.live.is_started:
+            progress.stop()
     if not quiet:
         out.print(
             f"{out_dir}: {report.rendered} rendered, {report.skipped} already done, {report.failed} failed, "
@@ -180,9 +183,12 @@ def render_plan(
     """Re-render exactly one clip from its plan."""
     from generator.dataset.manifest import append_jsonl, reconcile
     from generator.plan import load_plan
+    from generator.run.options import check_count, check_writable
     from generator.run.pool import PoolOptions, WorkerPool
 
+    check_count("--threads", threads, 0)
     p = load_plan(plan)
+    check_writable(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     reconcile(out_dir)
     result: dict = {}

@@ -23,8 +23,14 @@ def smoke(
     clips: Annotated[int, typer.Option(help="Clips per scene.")] = 2,
 ) -> None:
     """Render every scene file at tiny size, validate it, print a table; non-zero exit on any failure."""
+    from generator.run.options import check_count, check_writable
     from generator.run.smoke import find_scenes, smoke_scene, write_junit
 
+    check_count("--clips", clips, 1)
+    if out_dir is not None:
+        check_writable(out_dir)
+    if junit is not None:
+        check_writable(junit, "--junit")
     paths = find_scenes(scenes)
     tmp = None
     if out_dir is None:

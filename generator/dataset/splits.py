@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from generator.errors import PovgenError
+from generator.errors import OptionError
 
 DEFAULT_RATIOS = {"train": 0.8, "val": 0.1, "test": 0.1}
 SALT = "povgen.split.v1"
@@ -25,12 +25,12 @@ def parse_ratios(text: str) -> dict[str, float]:
             ratio = float(value)
         except ValueError:
             ratio = -1.0
-        if not sep or not name.strip() or ratio < 0:
-            raise PovgenError(f"--split {part!r}: expected name=ratio with ratio >= 0, e.g. train=0.8")
+        if not sep or not name.strip() or not 0 <= ratio < float("inf"):
+            raise OptionError(f"--split {part!r}: expected name=ratio with ratio >= 0, e.g. train=0.8")
         out[name.strip()] = ratio
     total = sum(out.values())
     if not out or total <= 0:
-        raise PovgenError(f"--split {text!r}: ratios must name at least one split and sum above 0")
+        raise OptionError(f"--split {text!r}: ratios must name at least one split and sum above 0")
     return {k: v / total for k, v in out.items()}
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.dataset.layout import inside
 from generator.dataset.splits import DEFAULT_RATIOS, assign_splits
-from generator.errors import PovgenError
+from generator.errors import OptionError
 from generator.export.cliplist import export_cliplist
 from generator.export.coco import export_coco
 from generator.export.source import load_clips
@@ -30,11 +30,11 @@ def export_dataset(
     root = Path(root)
     bad = [f for f in formats if f not in FORMATS and f != "all"]
     if bad:
-        raise PovgenError(f"--format {bad[0]}: unknown format; choose from {', '.join(FORMATS)} or all")
+        raise OptionError(f"--format {bad[0]}: unknown format; choose from {', '.join(FORMATS)} or all")
     if "all" in formats or not formats:
         formats = list(FORMATS)
     if classes is not None and (not classes or len(set(classes)) != len(classes)):
-        raise PovgenError(f"--classes {','.join(classes)}: give each class name once")
+        raise OptionError(f"--classes {','.join(classes)}: give each class name once")
     out = Path(out) if out is not None else inside(root, "exports")
     clips = load_clips(root)
     splits = assign_splits(

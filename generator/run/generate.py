@@ -26,7 +26,7 @@ from generator.dataset.manifest import append_jsonl, read_jsonl, reconcile, reco
 from generator.errors import OptionError, PovgenError
 from generator.plan import plan_clip, save_plan
 from generator.plan.model import ClipPlan
-from generator.run.options import check_pool, check_run
+from generator.run.options import check_pool, check_run, check_writable
 from generator.run.pool import PoolOptions, WorkerPool
 
 
@@ -62,7 +62,11 @@ def check_card(root: Path, cfg: SceneConfig, seed: int, force: bool) -> dict | N
     if card.get("seed") != seed:
         diffs.append(f"seed {card.get('seed')} there, {seed} now")
     if diffs and not force:
-        fix = f"--seed {card.get('seed')}" if len(diffs) == 1 and card.get("seed") != seed else "the same config"
+        fix = (
+            f"--seed {card.get('seed')}"
+            if len(diffs) == 1 and card.get("seed") != seed
+            else "the same config"
+        )
         raise OptionError(
             f"{root}: holds a dataset made with another {' and '.join(d.split(' ')[0] for d in diffs)} "
             f"({'; '.join(diffs)}); to grow it rerun with {fix}, or use a new --out, or --force to continue"
@@ -144,6 +148,7 @@ def generate(
     """Render clips 0..clips-1 of ``cfg`` into ``root``, skipping finished ones; returns a RunReport."""
     check_run(clips, seed)
     check_pool(opts)
+    check_writable(root)
     root = Path(root)
     old = check_card(root, cfg, seed, force)
     root.mkdir(parents=True, exist_ok=True)

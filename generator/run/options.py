@@ -67,3 +67,26 @@ def check_pool(opts) -> None:
         "only with --executor ray",
     )
     _need(opts.gpus >= 0, "gpus", opts.gpus, "must be >= 0")
+
+
+def check_writable(path, option: str = "--out") -> None:
+    """Fail early (one line, exit 1) if ``path`` could not be created or written; creates nothing."""
+    import errno
+    import tempfile
+    from pathlib import Path
+
+    from generator.errors import PovgenError, describe_os_error
+
+    p = Path(path).absolute()
+    probe = p
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if probe.is_file() and probe != p:
+        err = OSError(errno.ENOTDIR, "Not a directory", str(probe))
+        raise PovgenError(f"{option} {path}: {describe_os_error(err)}")
+    folder = probe if probe.is_dir() else probe.parent
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".povgen-probe-"):
+            pass
+    except OSError as exc:
+        raise PovgenError(f"{option} {path}: cannot write in {folder} ({exc.strerror})") from None

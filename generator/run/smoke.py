@@ -11,7 +11,7 @@ from pathlib import Path
 
 from generator.config import load_config
 from generator.dataset.validate import validate_dataset
-from generator.errors import PovgenError
+from generator.errors import OptionError, PovgenError
 from generator.run.generate import generate
 from generator.run.pool import PoolOptions
 
@@ -59,7 +59,7 @@ def smoke_scene(path: Path, out: Path, clips: int = 2, timeout_s: float = 300.0)
 def find_scenes(pattern: str) -> list[Path]:
     paths = sorted(Path(p) for p in glob.glob(pattern))
     if not paths:
-        raise PovgenError(f"--scenes {pattern}: no scene files match")
+        raise OptionError(f"--scenes {pattern}: no scene files match")
     return paths
 
 

@@ -71,10 +71,7 @@ def generate(
     s = seed if seed is not None else folder_seed(out_dir)
     if s is None:
         s = cfg.seed
-    elif seed is None and s != cfg.seed and not quiet:
-        err.print(
-            f"{out_dir}: continuing with the folder's seed {s} (give --seed to choose)", highlight=False
-        )
+    note = f"{out_dir}: continuing with the folder's seed {s} (give --seed to choose)" if seed is None else ""
     check_run(n, s)
     w = (
         workers
@@ -111,7 +108,7 @@ def generate(
         console=err,
         disable=quiet,
     )
-    on_event = progress_events(progress, cfg.name, quiet, log_json)
+    on_event = progress_events(progress, cfg.name, quiet, log_json, note if s != cfg.seed else "")
     try:
         report = run_generate(cfg, out_dir, n, s, opts, force=force, on_event=on_event)
     finally:
@@ -126,7 +123,7 @@ def generate(
         raise typer.Exit(1)
 
 
-def progress_events(progress: Progress, name: str, quiet: bool, log_json: Path | None):
+def progress_events(progress: Progress, name: str, quiet: bool, log_json: Path | None, note: str = ""):
     """The generate event handler: advances the bar (clips/s, frames/s, failures) and writes --log-json lines."""
     state = {"task": None, "frames": 0, "clips": 0, "failed": 0}
 
@@ -137,6 +134,8 @@ def progress_events(progress: Progress, name: str, quiet: bool, log_json: Path |
 
     def on_event(kind: str, data: dict) -> None:
         if kind == "start":
+            if note and not quiet:
+                err.print(note, highlight=False, soft_wrap=True)
             progress.start()
             state["task"] = progress.add_task(name, total=data["todo"], fps=0.0, cps=0.0, failed=0)
             if data["skipped"] and not quiet:

@@ -38,17 +38,27 @@ def export(
             help="COCO/YOLO class list in id order, e.g. handgun,rifle,shotgun (default: all, sorted)."
         ),
     ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Write the dataset as COCO (video-aware), YOLO, clip lists (CSV/JSONL) and WebDataset shards."""
+    from generator.cli.progress import Steps, bar
     from generator.dataset.splits import parse_ratios
     from generator.export.run import export_dataset
     from generator.run.options import check_writable
 
     names = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
     check_writable(out_dir if out_dir is not None else dataset / "exports")
-    written = export_dataset(
-        dataset, formats or ["all"], out_dir, parse_ratios(split), per_frame, shard_size, names
-    )
+    with bar(quiet) as progress:
+        written = export_dataset(
+            dataset,
+            formats or ["all"],
+            out_dir,
+            parse_ratios(split),
+            per_frame,
+            shard_size,
+            names,
+            on_step=Steps(progress, "export"),
+        )
     for fmt, paths in written.items():
         shown = ", ".join(paths[:4]) + (f" (+{len(paths) - 4} more)" if len(paths) > 4 else "")
         out.print(f"{fmt}: {shown}", highlight=False, soft_wrap=True)
@@ -80,10 +90,14 @@ def report(
         Path | None, typer.Option("--out", help="Where to write (default DATASET/report).")
     ] = None,
     sheet: Annotated[int, typer.Option(min=1, help="Clips in the contact sheet (at most).")] = 48,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Write report/index.html: contact sheet, counts, box and visibility histograms, events, timings."""
+    from generator.cli.progress import Steps, bar
     from generator.report.report import write_report
     from generator.run.options import check_writable
 
     check_writable(out_dir if out_dir is not None else dataset / "report")
-    out.print(str(write_report(dataset, out_dir, sheet)), highlight=False)
+    with bar(quiet) as progress:
+        index = write_report(dataset, out_dir, sheet, on_step=Steps(progress, "report"))
+    out.print(str(index), highlight=False)

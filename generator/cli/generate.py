@@ -183,27 +183,11 @@ def render_plan(
     out_dir: Annotated[Path, typer.Option("--out", help="Dataset folder to render the clip into.")],
     threads: Annotated[int, typer.Option(help="Cycles threads (0 = all cores).")] = 0,
 ) -> None:
-    """Re-render exactly one clip from its plan."""
-    from generator.dataset.manifest import append_jsonl, reconcile
-    from generator.plan import load_plan
-    from generator.run.options import check_count, check_writable
-    from generator.run.pool import PoolOptions, WorkerPool
+    """Re-render exactly one clip from its plan (dataset.json, when there is one, is brought up to date)."""
+    from generator.run.render_plan import render_plan as run_render_plan
 
-    check_count("--threads", threads, 0)
-    p = load_plan(plan)
-    check_writable(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    reconcile(out_dir)
-    result: dict = {}
-    failure: list[str] = []
-    WorkerPool(out_dir, PoolOptions(workers=1, threads=threads, retries=0, log_dir=out_dir / "logs")).run(
-        [p], on_done=lambda r: result.update(r), on_failed=lambda _p, e, _n: failure.append(e)
+    result = run_render_plan(plan, out_dir, threads)
+    out.print(
+        f"{out_dir}/clips/{result['clip_id']}: {result['frames']} frames in {result['timings']['total']:.2f} s",
+        highlight=False,
     )
-    if failure:
-        raise PovgenError(f"{plan}: render failed: {failure[0].splitlines()[0]}")
-    reconcile(out_dir)
-    from generator.dataset.manifest import read_jsonl
-
-    if not any(r["clip_id"] == p.clip_id for r in read_jsonl(out_dir / "manifest.jsonl")):
-        append_jsonl(out_dir / "manifest.jsonl", result)
-    out.print(f"{out_dir}/clips/{p.clip_id}: {p.render.frames} frames in {result['timings']['total']:.2f} s")

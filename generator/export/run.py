@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.dataset.layout import inside
@@ -25,6 +26,7 @@ def export_dataset(
     per_frame: bool = False,
     shard_size: int = 1000,
     classes: list[str] | None = None,
+    on_step: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, list[str]]:
     """Export ``root`` in each format into ``out`` (default ``root/exports``); returns written paths by format."""
     root = Path(root)
@@ -43,7 +45,9 @@ def export_dataset(
     out.mkdir(parents=True, exist_ok=True)
     written: dict[str, list[str]] = {}
     (out / "splits.json").write_text(json.dumps(splits, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    for fmt in formats:
+    for i, fmt in enumerate(formats):
+        if on_step:
+            on_step(fmt, i, len(formats))
         if fmt == "coco":
             paths = export_coco(clips, splits, out / "coco", root, classes)
         elif fmt == "yolo":
@@ -54,4 +58,6 @@ def export_dataset(
             paths = export_webdataset(clips, splits, out / "webdataset", per_frame, shard_size)
         written[fmt] = [str(p) for p in paths]
     written["splits"] = [str(out / "splits.json")]
+    if on_step:
+        on_step("", len(formats), len(formats))
     return written

@@ -125,6 +125,31 @@ def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: d
     return card
 
 
+def refresh_card(root: Path) -> dict | None:
+    """Rebuild dataset.json's counts and status from the manifest and failures (after a repair), keeping its
+    config, seed and history; None when the folder has no readable generate card."""
+    from generator.config import validate_config
+
+    try:
+        card = json.loads((Path(root) / CARD).read_text(encoding="utf-8"))
+        cfg = validate_config(card["config"])
+        seed, requested = card["seed"], card["counts"]["clips_requested"]
+    except (OSError, ValueError, KeyError, TypeError, PovgenError):
+        return None
+    keep = {k: card[k] for k in ("created", "last_run") if k in card}
+    new = write_card(root, cfg, seed, requested, {**keep, "updated": _now(), "status": card.get("status")})
+    counts = new["counts"]
+    status = card.get("status")
+    if status != "running":
+        if counts["failed"]:
+            status = "failed_clips"
+        elif counts["clips"] >= requested:
+            status = "complete"
+    if status != new.get("status"):
+        new = write_card(root, cfg, seed, requested, {**keep, "updated": _now(), "status": status})
+    return new
+
+
 def make_executor(root: Path, opts: PoolOptions):
     """The local worker pool, or the Ray executor (imported only when asked for)."""
     if opts.executor == "local":

@@ -67,6 +67,7 @@ def check_pool(opts) -> None:
         "only with --executor ray",
     )
     _need(opts.gpus >= 0, "gpus", opts.gpus, "must be >= 0")
+    check_count("--cpus-per-task", getattr(opts, "cpus_per_task", 0), 0)
 
 
 def check_writable(path, option: str = "--out") -> None:

@@ -106,7 +106,10 @@ def friendly(fn):
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         try:
-            return fn(*args, **kwargs)
+            from generator.config.paths import allow_paths
+
+            with allow_paths(kwargs.get("allow_path")):
+                return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort, cx.ClickException):
             raise
         except KeyboardInterrupt:

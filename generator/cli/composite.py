@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from generator.cli.app import SetOpt, app, err, friendly, out
+from generator.cli.app import AllowPathOpt, SetOpt, app, err, friendly, out
 from generator.errors import OptionError
 
 
@@ -24,6 +24,7 @@ def composite(
         "scenes/smoke.yaml"
     ),
     set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
     seed: Annotated[int, typer.Option(help="Seed of the plans and the noise.")] = 0,
     frames: Annotated[
         int | None, typer.Option(help="Use at most this many frames of each background.")

@@ -10,13 +10,15 @@ from typing import Annotated
 import typer
 import yaml
 
-from generator.cli.app import SetOpt, config_app, friendly, out
+from generator.cli.app import AllowPathOpt, SetOpt, config_app, friendly, out
 
 
 @config_app.command("show")
 @friendly
 def config_show(
-    config: Annotated[Path, typer.Argument(help="Scene config YAML.")], set_: SetOpt = None
+    config: Annotated[Path, typer.Argument(help="Scene config YAML.")],
+    set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
 ) -> None:
     """Print the fully merged config (defaults filled in, overrides applied) as YAML."""
     from generator.config import config_to_dict, load_config
@@ -30,6 +32,7 @@ def config_show(
 def config_validate(
     configs: Annotated[list[Path], typer.Argument(help="Scene config YAML files (one or many).")],
     set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
 ) -> None:
     """Check configs; prints 'ok' per file or one line per bad file naming the field (exit 2 if any is bad)."""
     from generator.cli.app import err, one_line

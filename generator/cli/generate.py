@@ -17,7 +17,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from generator.cli.app import SetOpt, app, err, friendly, out
+from generator.cli.app import AllowPathOpt, SetOpt, app, err, friendly, out
 from generator.errors import OptionError, PovgenError
 
 
@@ -34,6 +34,7 @@ def generate(
     threads: Annotated[int, typer.Option(help="Cycles threads per worker (0 = cores / workers).")] = 0,
     device: Annotated[str | None, typer.Option(help="cpu, gpu or auto (default: the config's).")] = None,
     set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
     force: Annotated[bool, typer.Option(help="Continue a folder made with another config or seed.")] = False,
     retries: Annotated[int, typer.Option(help="Extra attempts for a clip whose render fails.")] = 2,
     timeout: Annotated[

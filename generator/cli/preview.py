@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from generator.cli.app import SetOpt, app, friendly, out
+from generator.cli.app import AllowPathOpt, SetOpt, app, friendly, out
 from generator.errors import OptionError
 
 Engine = Annotated[str, typer.Option(help="workbench (fastest, no lights) or cycles (low samples).")]
@@ -38,6 +38,7 @@ def preview(
     config: Annotated[Path, typer.Argument(help="Scene config YAML.")],
     n: Annotated[int, typer.Option("--n", help="Clips to plan and show.")] = 16,
     set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
     seed: Annotated[int | None, typer.Option(help="Dataset seed (default: the config's).")] = None,
     frames: Annotated[int, typer.Option(help="Key frames per clip.")] = 1,
     width: Annotated[int, typer.Option(help="Tile width.")] = 240,
@@ -83,6 +84,7 @@ def sweep(
     param: Annotated[list[str], typer.Option("--param", help="Dotted key to vary (once or twice).")],
     values: Annotated[list[str], typer.Option("--values", help="Comma-separated values, one per --param.")],
     set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
     seed: Annotated[int | None, typer.Option(help="Dataset seed (default: the config's).")] = None,
     index: Annotated[int, typer.Option(help="Clip index held fixed across tiles.")] = 0,
     width: Annotated[int, typer.Option(help="Tile width.")] = 240,

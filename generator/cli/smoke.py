@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from generator.cli.app import app, err, friendly, out
+from generator.cli.app import AllowPathOpt, app, err, friendly, out
 
 
 @app.command()
@@ -21,6 +21,7 @@ def smoke(
     ] = None,
     junit: Annotated[Path | None, typer.Option(help="Write JUnit XML here.")] = None,
     clips: Annotated[int, typer.Option(help="Clips per scene.")] = 2,
+    allow_path: AllowPathOpt = None,
 ) -> None:
     """Render every scene file at tiny size, validate it, print a table; non-zero exit on any failure."""
     from generator.run.options import check_count, check_writable

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from generator.config.models import NEGATIVES, WEAPONS
+from generator.config.paths import allowed_extra, confine
 from generator.errors import ConfigError
 
 FORMATS = {".glb": "gltf", ".gltf": "gltf", ".obj": "obj", ".fbx": "fbx", ".blend": "blend"}
@@ -90,7 +91,7 @@ class Asset(AssetEntry):
 
 def _check_entry(src: Path, i: int, e: AssetEntry) -> Asset:
     where = f"{src}: assets[{i}] ({e.name})"
-    path = (src.parent / e.file).resolve()
+    path = confine(e.file, f"{where}.file", base=src.parent)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ConfigError(f"{where}.file: unsupported format {path.suffix!r}; use {', '.join(FORMATS)}")
@@ -109,11 +110,11 @@ def load_manifest(path: str | Path) -> list[Asset]:
     """Read and check a manifest; any problem is a one-line ConfigError."""
     p = Path(path).resolve()
     st = p.stat() if p.is_file() else None
-    return list(_load(str(p), st.st_mtime_ns if st else 0))
+    return list(_load(str(p), st.st_mtime_ns if st else 0, allowed_extra()))
 
 
 @lru_cache(maxsize=16)
-def _load(path: str, _mtime: int) -> tuple[Asset, ...]:
+def _load(path: str, _mtime: int, _allowed: tuple) -> tuple[Asset, ...]:
     import yaml
 
     from generator.config.load import format_validation_error

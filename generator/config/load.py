@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from generator.config.models import SceneConfig
+from generator.config.paths import config_root
 from generator.errors import ConfigError
 
 
@@ -52,7 +53,9 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read: {exc}") from None
     if data is None:
-        raise ConfigError(f"{p}: empty file (a scene file needs at least one key; povgen config new writes one)")
+        raise ConfigError(
+            f"{p}: empty file (a scene file needs at least one key; povgen config new writes one)"
+        )
     if not isinstance(data, dict):
         raise ConfigError(f"{p}: top level must be a mapping, not {type(data).__name__}")
     return data
@@ -148,9 +151,11 @@ def validate_config(
 
 def load_config(path: str | Path, overrides: list[str] | None = None) -> SceneConfig:
     """Read, override and validate a scene file."""
-    data = anchor_paths(read_yaml(path), Path(path).resolve().parent)
-    data = apply_overrides(data, overrides)
-    return validate_config(data, str(path), overrides)
+    base = Path(path).resolve().parent
+    with config_root(base):
+        data = anchor_paths(read_yaml(path), base)
+        data = apply_overrides(data, overrides)
+        return validate_config(data, str(path), overrides)
 
 
 def anchor_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
@@ -160,7 +165,17 @@ def anchor_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
         p = Path(content["asset_manifest"])
         if not p.is_absolute():
             content["asset_manifest"] = str(base / p)
+    aug = data.get("augment")
+    if isinstance(aug, dict) and isinstance(aug.get("recipe"), str) and looks_like_file(aug["recipe"]):
+        p = Path(aug["recipe"])
+        if not p.is_absolute():
+            aug["recipe"] = str(base / p)
     return data
+
+
+def looks_like_file(name: str) -> bool:
+    """A recipe given as a file (a path or a .yaml name), not as a shipped preset name."""
+    return "/" in name or "\\" in name or name.lower().endswith((".yaml", ".yml"))
 
 
 def config_to_dict(cfg: SceneConfig) -> dict[str, Any]:

@@ -156,8 +156,10 @@ class ContentConfig(Section):
     def _manifest(self) -> ContentConfig:
         if self.asset_manifest is not None:
             from generator.config.assets import load_manifest
+            from generator.config.paths import confine
 
             try:
+                confine(self.asset_manifest, "asset_manifest")
                 load_manifest(self.asset_manifest)  # a one-line ConfigError naming the file and entry
             except ConfigError as exc:  # re-raised as a field error, so the message names the config path
                 raise ValueError(str(exc)) from None
@@ -371,8 +373,12 @@ class AugmentConfig(Section):
     def _known(self) -> AugmentConfig:
         if self.recipe is not None:
             from generator.augment.recipe import load_recipe
+            from generator.config.load import looks_like_file
+            from generator.config.paths import confine
 
             try:
+                if looks_like_file(self.recipe):
+                    confine(self.recipe, "recipe")
                 load_recipe(self.recipe)  # a clear error now, not after rendering
             except ConfigError as exc:  # re-raised as a field error, so the message names the config path
                 raise ValueError(str(exc)) from None

@@ -62,11 +62,9 @@ def check_card(root: Path, cfg: SceneConfig, seed: int, force: bool) -> dict | N
     if card.get("seed") != seed:
         diffs.append(f"seed {card.get('seed')} there, {seed} now")
     if diffs and not force:
-        fix = (
-            f"--seed {card.get('seed')}"
-            if len(diffs) == 1 and card.get("seed") != seed
-            else "the same config"
-        )
+        fixes = ["the same config"] if card.get("config_hash") != config_hash(cfg) else []
+        fixes += [f"--seed {card.get('seed')}"] if card.get("seed") != seed else []
+        fix = " and ".join(fixes)
         raise OptionError(
             f"{root}: holds a dataset made with another {' and '.join(d.split(' ')[0] for d in diffs)} "
             f"({'; '.join(diffs)}); to grow it rerun with {fix}, or use a new --out, or --force to continue"

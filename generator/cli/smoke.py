@@ -22,8 +22,10 @@ def smoke(
     junit: Annotated[Path | None, typer.Option(help="Write JUnit XML here.")] = None,
     clips: Annotated[int, typer.Option(help="Clips per scene.")] = 2,
     allow_path: AllowPathOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Render every scene file at tiny size, validate it, print a table; non-zero exit on any failure."""
+    from generator.cli.progress import bar
     from generator.run.options import check_count, check_writable
     from generator.run.smoke import find_scenes, smoke_scene, write_junit
 
@@ -37,7 +39,13 @@ def smoke(
     if out_dir is None:
         tmp = tempfile.TemporaryDirectory(prefix="povgen-smoke-")
         out_dir = Path(tmp.name)
-    results = [smoke_scene(p, out_dir, clips=clips) for p in paths]
+    results = []
+    with bar(quiet) as progress:
+        task = progress.add_task("smoke", total=len(paths))
+        for p in paths:
+            progress.update(task, description=f"smoke {p.stem}")
+            results.append(smoke_scene(p, out_dir, clips=clips))
+            progress.advance(task)
     table = Table(title="povgen smoke")
     for col in ("scene", "frames", "seconds", "result"):
         table.add_column(col)

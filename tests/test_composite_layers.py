@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from conftest import SMOKE
 
-from generator.augment.composite_run import LAYER_SAMPLES, Background, layer_plans, run_composite
 from generator.augment.synthetic import pattern_frames, pattern_video
 from generator.dataset.validate import validate_dataset
 from generator.errors import PovgenError
+from generator.run.composite import LAYER_SAMPLES, Background, layer_plans, run_composite
 
 ROOT = Path(__file__).resolve().parents[1]
 

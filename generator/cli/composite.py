@@ -47,9 +47,9 @@ def composite(
 ) -> None:
     """Render hands and held object on a transparent film, light them to match each background clip, and
     composite them with matched noise and blur; writes labelled clips with source: composite."""
-    from generator.augment.composite_run import run_composite
     from generator.augment.recipe import load_recipe
     from generator.cli.progress import bar
+    from generator.run.composite import run_composite
     from generator.run.options import check_count, check_seed, check_writable
 
     if frames is not None:

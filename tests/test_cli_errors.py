@@ -140,6 +140,7 @@ def prepared(tiny_dataset, tmp_path_factory):
     return ds, scratch
 
 
+@pytest.mark.render  # the prepared dataset is a tiny real render
 @settings(
     max_examples=80,
     deadline=None,
@@ -170,6 +171,7 @@ def unwritable(base: Path) -> Path:
     return base / "a_file"
 
 
+@pytest.mark.render
 def test_environment_problems_are_one_line_exit_1(prepared, tmp_path):
     ds, _ = prepared
     before = signature(ds)
@@ -195,6 +197,7 @@ def test_environment_problems_are_one_line_exit_1(prepared, tmp_path):
     assert signature(ds) == before
 
 
+@pytest.mark.render
 def test_issue_cases_then_the_dataset_still_validates(prepared, tmp_path):
     from generator.dataset.validate import validate_dataset
 

@@ -15,7 +15,8 @@ from generator.cli.app import err
 
 
 def bar(quiet: bool = False) -> Progress:
-    """A progress display: description, bar, done/total, elapsed and ETA; disabled with --quiet."""
+    """A progress display: description, bar, done/total, elapsed and ETA, on a terminal only (a pipe or log file
+    gets the result lines alone) and cleared when done, so an error stays one line; disabled with --quiet."""
     return Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -24,7 +25,8 @@ def bar(quiet: bool = False) -> Progress:
         TextColumn("ETA"),
         TimeRemainingColumn(),
         console=err,
-        disable=quiet,
+        disable=quiet or not err.is_terminal,
+        transient=True,
     )
 
 

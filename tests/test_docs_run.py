@@ -71,8 +71,8 @@ def tiny(command: str) -> str:
     head = re.sub(r"(\s)/(data|shared)/", r"\1\2/", head)
     if sub == "generate":
         head = re.sub(r"--clips\s+(\d+)", _scale_clips, head)
-        if "--clips" not in head:
-            head += " --clips 2"
+        if "--clips" not in head:  # the config's own count: 4 clips fill train/val/test for a later export
+            head += " --clips 4"
         head += f" {TINY_SETS} --workers 1"
     elif sub == "preview":
         head = re.sub(r"--n\s+\d+", "--n 2", head) + " --width 64 --height 48"

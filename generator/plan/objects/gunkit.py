@@ -1,0 +1,171 @@
+"""Drawing kit of the profile-modelled firearms: side outlines in design millimetres become builder parts.
+
+A family draws its side profile in a design frame (millimetres, ``y`` forward from the rear, ``z`` up from the
+bottom) and the kit turns each outline into an extruded, bevelled part (plane "yz") or each (radius, y) profile
+into a lathed part along +Y, in the model frame: metres, origin at the grip point, scaled per axis so the model
+has its reference size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from generator.plan.model import Part
+from generator.plan.objects.parts import extruded, lathed, swept
+
+ALONG_Y = (-np.pi / 2, 0.0, 0.0)  # lathe axis (local +Z) onto +Y
+
+
+def _pts(points) -> np.ndarray:
+    return np.asarray(points, dtype=float).reshape(-1, 2)
+
+
+def fillet(points, radius: float, segments: int = 3) -> np.ndarray:
+    """Round every corner of a closed polygon by up to ``radius`` (clamped to a third of the shorter edge)."""
+    p = _pts(points)
+    n = len(p)
+    out = []
+    for i in range(n):
+        a, b, c = p[i - 1], p[i], p[(i + 1) % n]
+        u, v = a - b, c - b
+        lu, lv = np.linalg.norm(u), np.linalg.norm(v)
+        if lu < 1e-9 or lv < 1e-9:
+            continue
+        u, v = u / lu, v / lv
+        cosang = float(np.clip(u @ v, -1, 1))
+        if cosang < -0.985 or radius <= 0:  # straight through: keep the point
+            out.append(b)
+            continue
+        half = np.arccos(cosang) / 2
+        t = min(radius / np.tan(half), lu / 3, lv / 3)
+        p0, p1 = b + u * t, b + v * t
+        for s in np.linspace(0, 1, segments + 2):  # quadratic Bezier through the corner
+            out.append((1 - s) ** 2 * p0 + 2 * (1 - s) * s * b + s**2 * p1)
+    return np.asarray(out)
+
+
+def circle(cy: float, cz: float, r: float, n: int = 16) -> np.ndarray:
+    """A circle outline (for holes and round details)."""
+    a = np.linspace(0, 2 * np.pi, n, endpoint=False)
+    return np.stack([cy + r * np.cos(a), cz + r * np.sin(a)], axis=1)
+
+
+@dataclass
+class Kit:
+    """Design-millimetre to model-metre mapping of one firearm, and the parts drawn so far."""
+
+    sy: float  # metres per design mm along Y (length)
+    sz: float  # metres per design mm along Z (height)
+    sx: float  # metres per design mm along X (width)
+    gy: float  # grip point in design mm
+    gz: float
+    parts: list[Part] = field(default_factory=list)
+    round_mm: float = 1.2  # default corner fillet of outlines
+    lo: np.ndarray = field(default_factory=lambda: np.full(3, np.inf))  # model-frame bounds of the body
+    hi: np.ndarray = field(default_factory=lambda: np.full(3, -np.inf))
+
+    def track(self, lo, hi) -> None:
+        """Grow the body bounds (metres, model frame) by a box."""
+        self.lo = np.minimum(self.lo, lo)
+        self.hi = np.maximum(self.hi, hi)
+
+    def y(self, v: float) -> float:
+        return (v - self.gy) * self.sy
+
+    def z(self, v: float) -> float:
+        return (v - self.gz) * self.sz
+
+    def at(self, y: float, z: float, x: float = 0.0) -> tuple[float, float, float]:
+        """A model-frame point from design millimetres."""
+        return (x * self.sx, self.y(y), self.z(z))
+
+    def outline(self, points, round_mm: float | None = None) -> list[list[float]]:
+        r = self.round_mm if round_mm is None else round_mm
+        p = fillet(points, r) if r > 0 else _pts(points)
+        m = np.stack([(p[:, 0] - self.gy) * self.sy, (p[:, 1] - self.gz) * self.sz], axis=1)
+        return np.round(m, 6).tolist()
+
+    def slab(
+        self,
+        name: str,
+        points,
+        width_mm: float,
+        material: str,
+        x_mm: float = 0.0,
+        holes=(),
+        bevel_mm: float | None = None,
+        round_mm: float | None = None,
+    ) -> Part:
+        """An outline extruded ``width_mm`` wide (X), centred at ``x_mm``, edges bevelled."""
+        depth = width_mm * self.sx
+        bevel = (min(1.2, width_mm * 0.3) if bevel_mm is None else bevel_mm) * self.sx
+        bevel = min(bevel, depth * 0.45)
+        part = extruded(
+            name,
+            self.outline(points, round_mm),
+            round(depth, 6),
+            material,
+            holes=[self.outline(h, 0.0 if len(_pts(h)) > 8 else round_mm) for h in holes],
+            bevel=round(bevel, 6),
+            bevel_segments=2,
+            plane="yz",
+            pos=(round(x_mm * self.sx, 6), 0.0, 0.0),
+        )
+        o = np.asarray(self.outline(points, round_mm))
+        x = x_mm * self.sx
+        self.track((x - depth / 2, o[:, 0].min(), o[:, 1].min()), (x + depth / 2, o[:, 0].max(), o[:, 1].max()))
+        self.parts.append(part)
+        return part
+
+    def tube(
+        self, name: str, y0: float, profile, z: float, material: str, x_mm: float = 0.0, segments: int = 20
+    ) -> Part:
+        """A round part along +Y from design ``y0``: ``profile`` is [(radius_mm, dy_mm), ...] (radius in Z scale)."""
+        prof = [[round(r * self.sz, 6), round(dy * self.sy, 6)] for r, dy in profile]
+        part = lathed(name, prof, material, segments=segments, pos=self.at(y0, z, x_mm), rot=ALONG_Y)
+        p = np.asarray(prof)
+        c = np.asarray(self.at(y0, z, x_mm))
+        r = p[:, 0].max()
+        self.track(c + (-r, p[:, 1].min(), -r), c + (r, p[:, 1].max(), r))
+        self.parts.append(part)
+        return part
+
+    def add(self, part: Part) -> Part:
+        self.parts.append(part)
+        return part
+
+
+def tube_m(name: str, y0: float, z: float, profile, material: str, x: float = 0.0, segments: int = 20) -> Part:
+    """A lathed part along +Y in model metres: ``profile`` [(radius, dy), ...] from ``y0``."""
+    prof = [[round(float(r), 6), round(float(d), 6)] for r, d in profile]
+    return lathed(name, prof, material, segments=segments, pos=(x, y0, z), rot=ALONG_Y)
+
+
+def slab_m(name: str, points, depth: float, material: str, x: float = 0.0, bevel: float = 0.001, holes=()) -> Part:
+    """A side outline in model metres (y, z) extruded ``depth`` along X."""
+    return extruded(
+        name,
+        np.round(_pts(points), 6).tolist(),
+        round(depth, 6),
+        material,
+        holes=[np.round(_pts(h), 6).tolist() for h in holes],
+        bevel=round(min(bevel, depth * 0.45), 6),
+        bevel_segments=2,
+        plane="yz",
+        pos=(x, 0.0, 0.0),
+    )
+
+
+def strap(name: str, path, radius, material: str, flat: bool = True) -> Part:
+    """A sling or cord swept along a model-metre path."""
+    return swept(
+        name,
+        np.round(np.asarray(path, dtype=float), 6).tolist(),
+        radius,
+        material,
+        section="rounded_rect" if flat else "circle",
+        segments=8,
+        caps="flat" if flat else "round",
+    )

@@ -269,6 +269,7 @@ class ClipAxes(_M):
     lighting: str
     activity: str
     weather: str = "clear"  # clear, haze, fog, rain, dust (the plan's atmosphere)
+    weapon_family: str = "none"  # the held firearm's family (docs/assets.md); none for harmless objects
 
 
 class ClipPlan(_M):

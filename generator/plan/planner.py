@@ -72,6 +72,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         lighting=place.lighting,
         activity=("walking" if walking else "standing") + ("_aiming" if positive else "_holding"),
         weather=place.atmosphere.weather,
+        weapon_family=str(held.held.model.meta.get("family", "other")) if positive and held.held else "none",
     )
     return ClipPlan(
         clip_id=clip_id(index),

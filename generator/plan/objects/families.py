@@ -85,6 +85,7 @@ def _materials(family: str, cls: str, rng: np.random.Generator, o: dict) -> dict
         "glass": fin.glass(rng),
         "mag": fin.polymer(rng, "black" if rng.random() < 0.7 else colour),
         "rubber": fin.rubber(rng),
+        "alloy": fin.anodized(rng, "black"),
         "sling": Material(color=fin._jit(rng, fin.PALETTE[str(rng.choice(["black", "od", "fde"]))]),
                           roughness=0.9, pattern="fabric", scale=400),
     }
@@ -115,7 +116,7 @@ def build_family(
     cls, refs = FAMILIES[family]
     ref: Ref = refs[int(rng.integers(len(refs)))]
     o = _options(family, cls, rng, probs or {})
-    probe = Kit(1e-3, 1e-3, 1e-3, 0.0, 0.0)
+    probe = Kit(1e-3, 1e-3, 1e-3, 0.0, 0.0, check=False)
     d0 = _draw(family, ref.variant, probe, {**o, "stock_pos": 1.0, "extended_mag": False})
     size = probe.hi - probe.lo
     length = ref.length if not ref.length_min else ref.length_min + (ref.length - ref.length_min) * o["stock_pos"]

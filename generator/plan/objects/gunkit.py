@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from generator.plan.model import Part
-from generator.plan.objects.parts import extruded, lathed, swept
+from generator import shapes
+from generator.plan.objects.parts import extruded, lathed, part_mesh, swept
 
 ALONG_Y = (-np.pi / 2, 0.0, 0.0)  # lathe axis (local +Z) onto +Y
 
@@ -52,6 +53,19 @@ def circle(cy: float, cz: float, r: float, n: int = 16) -> np.ndarray:
     return np.stack([cy + r * np.cos(a), cz + r * np.sin(a)], axis=1)
 
 
+def closed_extrusion(name: str, outline, depth: float, material: str, holes=(), bevel: float = 0.0,
+                     plane: str = "yz", pos=(0.0, 0.0, 0.0), check: bool = True) -> Part:
+    """An extruded part whose bevel is halved until its mesh is closed (a bevel wider than a fillet folds)."""
+    for _ in range(4):
+        part = extruded(name, outline, round(depth, 6), material, holes=holes, bevel=round(bevel, 6),
+                        bevel_segments=2, plane=plane, pos=pos)
+        if bevel <= 0 or not check or shapes.is_closed(part_mesh(part)):
+            return part.model_copy(update={"smooth": False})
+        bevel *= 0.5
+    part = extruded(name, outline, round(depth, 6), material, holes=holes, plane=plane, pos=pos)
+    return part.model_copy(update={"smooth": False})
+
+
 @dataclass
 class Kit:
     """Design-millimetre to model-metre mapping of one firearm, and the parts drawn so far."""
@@ -63,6 +77,7 @@ class Kit:
     gz: float
     parts: list[Part] = field(default_factory=list)
     round_mm: float = 1.2  # default corner fillet of outlines
+    check: bool = True  # check each extrusion's mesh is closed (off for the sizing probe)
     lo: np.ndarray = field(default_factory=lambda: np.full(3, np.inf))  # model-frame bounds of the body
     hi: np.ndarray = field(default_factory=lambda: np.full(3, -np.inf))
 
@@ -100,19 +115,20 @@ class Kit:
     ) -> Part:
         """An outline extruded ``width_mm`` wide (X), centred at ``x_mm``, edges bevelled."""
         depth = width_mm * self.sx
-        bevel = (min(1.2, width_mm * 0.3) if bevel_mm is None else bevel_mm) * self.sx
-        bevel = min(bevel, depth * 0.45)
-        part = extruded(
+        bevel_mm = min(1.2, width_mm * 0.3) if bevel_mm is None else bevel_mm
+        r = max(self.round_mm if round_mm is None else round_mm, bevel_mm * 1.1)
+        bevel = min(bevel_mm * self.sx, depth * 0.45)
+        part = closed_extrusion(
             name,
-            self.outline(points, round_mm),
-            round(depth, 6),
+            self.outline(points, r),
+            depth,
             material,
-            holes=[self.outline(h, 0.0 if len(_pts(h)) > 8 else round_mm) for h in holes],
-            bevel=round(bevel, 6),
-            bevel_segments=2,
-            plane="yz",
-            pos=(round(x_mm * self.sx, 6), 0.0, 0.0),
+            holes=[self.outline(h, 0.0 if len(_pts(h)) > 8 else r) for h in holes],
+            bevel=bevel,
+            pos=(x_mm * self.sx, 0.0, 0.0),
+            check=self.check,
         )
+        round_mm = r
         o = np.asarray(self.outline(points, round_mm))
         x = x_mm * self.sx
         self.track((x - depth / 2, o[:, 0].min(), o[:, 1].min()), (x + depth / 2, o[:, 0].max(), o[:, 1].max()))
@@ -145,17 +161,9 @@ def tube_m(name: str, y0: float, z: float, profile, material: str, x: float = 0.
 
 def slab_m(name: str, points, depth: float, material: str, x: float = 0.0, bevel: float = 0.001, holes=()) -> Part:
     """A side outline in model metres (y, z) extruded ``depth`` along X."""
-    return extruded(
-        name,
-        np.round(_pts(points), 6).tolist(),
-        round(depth, 6),
-        material,
-        holes=[np.round(_pts(h), 6).tolist() for h in holes],
-        bevel=round(min(bevel, depth * 0.45), 6),
-        bevel_segments=2,
-        plane="yz",
-        pos=(x, 0.0, 0.0),
-    )
+    return closed_extrusion(name, np.round(_pts(points), 6).tolist(), depth, material,
+                            holes=[np.round(_pts(h), 6).tolist() for h in holes], bevel=min(bevel, depth * 0.45),
+                            pos=(x, 0.0, 0.0))
 
 
 def strap(name: str, path, radius, material: str, flat: bool = True) -> Part:

@@ -64,7 +64,7 @@ def striker(k: Kit) -> Design:
     _bore(k, 186.6, 118, 4.5)
     return {
         "muzzle": (186.6 + 0.1, 118), "breech": 72, "grip": (58, 86), "rake_deg": 22, "grip_d": 50, "W": W,
-        "trigger": (102.5, 84), "rail": (140, 188, 90), "top": (20, 175, 131), "slide_w": 25.5, "mag": (6, 60, 1),
+        "trigger": (102.5, 84), "rail": (128, 188, 93), "top": (20, 175, 131), "slide_w": 25.5, "mag": (6, 60, 1),
     }
 
 
@@ -101,7 +101,7 @@ def hammer(k: Kit, variant: str) -> Design:
     _bore(k, 196.6, 118, 4.5)
     return {
         "muzzle": (196.7, 118), "breech": 72, "grip": (50, 86), "rake_deg": 18, "grip_d": 54, "W": W,
-        "trigger": (108, 82), "rail": (145, 190, 90), "top": (20, 180, 131), "slide_w": 26.0, "mag": (12, 66, 2),
+        "trigger": (108, 82), "rail": (132, 192, 92), "top": (20, 180, 131), "slide_w": 26.0, "mag": (12, 66, 2),
     }
 
 

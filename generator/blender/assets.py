@@ -1,0 +1,121 @@
+"""Render held models on a plain studio background: side, three-quarter and top views for asset sheets.
+
+Run as ``python -m generator.blender.assets JOB.json``: the job lists model JSON files, views, size, samples and
+an output folder; each render is an RGBA PNG (transparent background: its alpha is the object's mask, used by
+the render tests) and the result JSON beside the job lists them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+import bpy
+import numpy as np
+from mathutils import Vector
+
+from generator.blender import session
+from generator.blender.meshes import build_model
+from generator.plan.model import Model
+from generator.plan.objects.parts import bounds
+
+VIEWS = ("side", "three_quarter", "top")
+
+
+def _studio(scene: bpy.types.Scene, width: int, height: int, samples: int) -> None:
+    """Cycles at low samples, soft key / fill / rim lights, a neutral grey world, transparent film."""
+    scene.render.engine = "CYCLES"
+    scene.cycles.samples = samples
+    scene.cycles.use_denoising = samples > 4
+    scene.cycles.max_bounces = 3
+    scene.cycles.device = "CPU"
+    scene.render.resolution_x, scene.render.resolution_y = width, height
+    scene.render.resolution_percentage = 100
+    scene.render.film_transparent = True
+    scene.render.image_settings.file_format = "PNG"
+    scene.render.image_settings.color_mode = "RGBA"
+    world = bpy.data.worlds.new("studio")
+    world.use_nodes = True
+    world.node_tree.nodes["Background"].inputs[0].default_value = (0.55, 0.56, 0.58, 1.0)
+    world.node_tree.nodes["Background"].inputs[1].default_value = 0.6
+    scene.world = world
+    for name, loc, power, size in (
+        ("key", (0.6, -0.4, 1.2), 120.0, 1.0),
+        ("fill", (1.2, 0.8, 0.2), 40.0, 1.5),
+        ("rim", (-1.0, 0.6, 0.8), 60.0, 0.8),
+    ):
+        light = bpy.data.lights.new(name, "AREA")
+        light.energy, light.size = power, size
+        obj = bpy.data.objects.new(name, light)
+        obj.location = loc
+        direction = -Vector(loc)
+        obj.rotation_euler = direction.to_track_quat("-Z", "Y").to_euler()
+        scene.collection.objects.link(obj)
+
+
+def _camera(scene: bpy.types.Scene, view: str, lo: np.ndarray, hi: np.ndarray, aspect: float) -> None:
+    """An orthographic camera framing the model's bounds from the right (side), front-right-above or top."""
+    cam = bpy.data.cameras.new("cam")
+    obj = bpy.data.objects.new("cam", cam)
+    scene.collection.objects.link(obj)
+    scene.camera = obj
+    centre = (lo + hi) / 2
+    size = hi - lo
+    cam.type = "ORTHO"
+    if view == "side":  # from +X looking -X: the muzzle (+Y) points right in the image
+        obj.location = (centre[0] + 2.0, centre[1], centre[2])
+        obj.rotation_euler = (math.pi / 2, 0.0, math.pi / 2)
+        extent = max(size[1], size[2] * aspect)
+    elif view == "top":
+        obj.location = (centre[0], centre[1], centre[2] + 2.0)
+        obj.rotation_euler = (0.0, 0.0, math.pi / 2)
+        extent = max(size[1], size[0] * aspect)
+    else:  # three-quarter: from front-right-above
+        d = Vector((1.0, 0.55, 0.45)).normalized()
+        obj.location = Vector(centre) + d * 3.0
+        obj.rotation_euler = (-d).to_track_quat("-Z", "Z").to_euler()
+        extent = max(size) * 0.95
+    cam.ortho_scale = float(extent) * 1.08
+    cam.clip_start, cam.clip_end = 0.01, 10.0
+
+
+def render_views(model: Model, views: list[str], width: int, height: int, samples: int, stem: Path) -> list[dict]:
+    """Render ``views`` of one model to ``{stem}_{view}.png``."""
+    session.reset()
+    scene = bpy.context.scene
+    _studio(scene, width, height, samples)
+    build_model(model.model_copy(update={"instance_id": 1}), scene.collection)
+    lo, hi = bounds(model.parts)
+    out = []
+    for view in views:
+        for o in [o for o in scene.objects if o.type == "CAMERA"]:
+            bpy.data.objects.remove(o)
+        _camera(scene, view, np.asarray(lo), np.asarray(hi), width / height)
+        path = Path(f"{stem}_{view}.png")
+        scene.render.filepath = str(path)
+        bpy.ops.render.render(write_still=True)
+        out.append({"view": view, "image": str(path), "lo": list(lo), "hi": list(hi)})
+    return out
+
+
+def main(job_path: str) -> None:
+    job = json.loads(Path(job_path).read_text())
+    log = os.open(job.get("log", os.devnull), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    out_dir = Path(job["out_dir"])
+    out_dir.mkdir(parents=True, exist_ok=True)
+    results = []
+    for item in job["models"]:
+        model = Model.model_validate_json(Path(item["model"]).read_text())
+        stem = out_dir / item["name"]
+        for r in render_views(model, job["views"], job["width"], job["height"], job.get("samples", 8), stem):
+            results.append({**r, "name": item["name"]})
+    Path(job["result"]).write_text(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

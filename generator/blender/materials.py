@@ -1,7 +1,7 @@
 """Principled-BSDF materials from plan Material records, with procedural patterns built from shader nodes.
 
 Patterns (``Material.pattern``): brick, tiles, wood, carpet, fabric, concrete, plaster, asphalt, metal, grass,
-foliage, bark, dirt (noise, wave and brick textures in object space, ``scale`` features per metre), glass
+foliage, bark, dirt, polymer (noise, wave and brick textures in object space, ``scale`` features per metre), glass
 (transmission), and image patterns drawn from the material's seed: poster, target and screen (an emissive game
 frame). Wear blends a darker, rougher dirt layer in at large scale.
 """
@@ -28,6 +28,7 @@ _NOISY = {
     "bark": ("wave", 0.5, 0.1),
     "dirt": ("noise", 0.3, 0.1),
     "wood": ("wave", 0.05, 0.15),
+    "polymer": ("voronoi", 0.08, 0.12),  # moulded stipple; the roughness spread reads as handling marks
 }
 
 

@@ -99,7 +99,7 @@ def scope(a: _Acc, y: float, z: float, length: float, obj_d: float) -> tuple[flo
 def light_pistol(a: _Acc, y0: float, y1: float, z: float, w: float) -> None:
     """A pistol weapon light clamped under the dust cover, lens forward."""
     ln = min(0.07, y1 - y0 + 0.015)
-    ya = y1 - ln + 0.005
+    ya = y1 - ln - 0.002
     body = [(ya, z), (ya + ln, z), (ya + ln, z - 0.03), (ya + 0.012, z - 0.03), (ya, z - 0.012)]
     a.slab("acc_light", body, w * 0.95, "alloy", bevel=0.003)
     a.tube("acc_light_lens", ya + ln - 0.0005, z - 0.016, [(0, 0), (0.011, 0), (0.011, 0.0015), (0, 0.0015)],

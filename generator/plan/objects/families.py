@@ -120,15 +120,17 @@ def build_family(
     d0 = _draw(family, ref.variant, probe, {**o, "stock_pos": 1.0, "extended_mag": False})
     size = probe.hi - probe.lo
     length = ref.length if not ref.length_min else ref.length_min + (ref.length - ref.length_min) * o["stock_pos"]
+    # the probe is drawn with the stock extended: size it to the extended length
     f = 1 + rng.uniform(-VARY, VARY, 3)
-    k = Kit(
-        sy=length * f[1] / size[1] * 1e-3,
-        sz=ref.height * f[2] / size[2] * 1e-3,
-        sx=ref.width * f[0] / size[0] * 1e-3,
-        gy=d0["grip"][0],
-        gz=d0["grip"][1],
-    )
-    d = _draw(family, ref.variant, k, o)
+    sy = ref.length * f[1] / size[1] * 1e-3
+    sz, sx = ref.height * f[2] / size[2] * 1e-3, ref.width * f[0] / size[0] * 1e-3
+    for _ in range(2):  # lathed parts are round (their X size follows Z): correct X once if they set the width
+        k = Kit(sy=sy, sz=sz, sx=sx, gy=d0["grip"][0], gz=d0["grip"][1])
+        d = _draw(family, ref.variant, k, o)
+        w = float(k.hi[0] - k.lo[0])
+        if abs(w / (ref.width * f[0]) - 1) < 0.02:
+            break
+        sx *= ref.width * f[0] / w
     body_lo, body_hi = k.lo.copy(), k.hi.copy()
     muzzle = np.array(k.at(*d["muzzle"]))
     top = d["top"] or (d["muzzle"][0] - 8, 0, d["muzzle"][1] + 10)
@@ -141,7 +143,7 @@ def build_family(
     used = {p.material for p in k.parts}
     rake = float(d["rake_deg"])
     grip_w = float(d.get("grip_w", d["W"]) * k.sx)
-    grip_d = float(d["grip_d"] * k.sy * np.cos(np.deg2rad(rake)))
+    grip_d = float(d["grip_d"] * k.sy)  # across the grip, front to back
     points = {
         "grip": (0.0, 0.0, 0.0),
         "muzzle": tuple(muzzle),
@@ -158,7 +160,7 @@ def build_family(
         "grip_width_m": round(grip_w, 4),
         "grip_depth_m": round(grip_d, 4),
         "grip_angle_deg": round(rake, 2),
-        "barrel_m": round(float((d["muzzle"][0] - d["breech"]) * k.sy), 4),
+        "barrel_m": round(float((d.get("barrel_end", d["muzzle"][0]) - d["breech"]) * k.sy), 4),
         "body_length_m": round(float(body_hi[1] - body_lo[1]), 4),
         "body_height_m": round(float(body_hi[2] - body_lo[2]), 4),
         "body_width_m": round(float(body_hi[0] - body_lo[0]), 4),

@@ -136,10 +136,20 @@ class Kit:
         return part
 
     def tube(
-        self, name: str, y0: float, profile, z: float, material: str, x_mm: float = 0.0, segments: int = 20
+        self,
+        name: str,
+        y0: float,
+        profile,
+        z: float,
+        material: str,
+        x_mm: float = 0.0,
+        segments: int = 20,
+        wide: bool = False,
     ) -> Part:
-        """A round part along +Y from design ``y0``: ``profile`` is [(radius_mm, dy_mm), ...] (radius in Z scale)."""
-        prof = [[round(r * self.sz, 6), round(dy * self.sy, 6)] for r, dy in profile]
+        """A round part along +Y from design ``y0``: ``profile`` is [(radius_mm, dy_mm), ...]; the radius scales
+        like heights (``wide``: like widths, for parts that set the width, e.g. a revolver's cylinder)."""
+        rs = self.sx if wide else self.sz
+        prof = [[round(r * rs, 6), round(dy * self.sy, 6)] for r, dy in profile]
         part = lathed(name, prof, material, segments=segments, pos=self.at(y0, z, x_mm), rot=ALONG_Y)
         p = np.asarray(prof)
         c = np.asarray(self.at(y0, z, x_mm))
@@ -168,10 +178,14 @@ def slab_m(name: str, points, depth: float, material: str, x: float = 0.0, bevel
 
 def strap(name: str, path, radius, material: str, flat: bool = True) -> Part:
     """A sling or cord swept along a model-metre path."""
+    path = np.round(np.asarray(path, dtype=float), 6)
+    rad = np.asarray(radius, dtype=float)
+    if flat and rad.shape == (2,):
+        rad = np.tile(rad, (len(path), 1))
     return swept(
         name,
-        np.round(np.asarray(path, dtype=float), 6).tolist(),
-        radius,
+        path.tolist(),
+        rad.tolist(),
         material,
         section="rounded_rect" if flat else "circle",
         segments=8,

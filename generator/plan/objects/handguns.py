@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from generator.plan.objects.gunkit import Kit
-from generator.plan.objects.parts import extruded
+from generator.plan.objects.gunkit import Kit, closed_extrusion
 
 Design = dict  # {"L","H","W","grip":(y,z),"muzzle":(y,z),"breech":y,"rake_deg",...}
 
@@ -38,7 +37,7 @@ def _bore(k: Kit, y_front: float, z: float, r: float, barrel_r: float | None = N
     k.tube("bore", y_front - 1.5, [(0, 0), (r, 0), (r, 1.6), (0, 1.6)], z, "bore", segments=16)
 
 
-def striker(k: Kit) -> Design:
+def striker(k: Kit, variant: str) -> Design:
     """Glock-like: flat-topped slide with rear serrations, polymer frame, squared guard, finger-grooved grip."""
     W = 32.0
     slide = [(0, 104), (180, 104), (186, 110), (186, 128), (184, 131), (2, 131), (0, 129)]
@@ -46,7 +45,7 @@ def striker(k: Kit) -> Design:
     _serrations(k, 6, 30, 106, 129, 8, 25.5)
     _port(k, 62, 100, 131, 8, 25.5)
     frame = [
-        (-3, 99), (0, 103.5), (186, 103.5), (188, 99), (186, 93), (172, 93), (170, 90), (162, 90), (160, 93),
+        (-3, 99), (0, 103.5), (185, 103.5), (186.5, 99), (185, 93), (172, 93), (170, 90), (162, 90), (160, 93),
         (133, 93), (134, 86), (135, 74), (131, 69), (100, 69), (88, 71), (84, 76), (81, 65), (78, 58),
         (76, 52), (75, 46), (72, 42), (70, 34), (67, 28), (65, 21), (61, 14), (59, 10), (9, 10), (15, 25),
         (21, 40), (27, 55), (32, 68), (34, 76), (31, 84), (24, 90), (12, 95),
@@ -63,8 +62,8 @@ def striker(k: Kit) -> Design:
     k.slab("front_sight", [(174, 130), (182, 130), (181, 135.5), (176, 135.5)], 4, "sight", bevel_mm=0.8)
     _bore(k, 186.6, 118, 4.5)
     return {
-        "muzzle": (186.6 + 0.1, 118), "breech": 72, "grip": (58, 86), "rake_deg": 22, "grip_d": 50, "W": W,
-        "trigger": (102.5, 84), "rail": (128, 188, 93), "top": (20, 175, 131), "slide_w": 25.5, "mag": (6, 60, 1),
+        "muzzle": (186.6 + 0.1, 118), "breech": 78 if variant == "g17" else 84, "grip": (58, 86), "rake_deg": 22, "grip_d": 47, "W": W,
+        "trigger": (102.5, 84), "rail": (128, 184, 93), "top": (20, 175, 131), "slide_w": 25.5, "mag": (6, 60, 1),
     }
 
 
@@ -100,8 +99,8 @@ def hammer(k: Kit, variant: str) -> Design:
     k.slab("front_sight", [(182, 130), (190, 130), (189, 136), (184, 136)], 4, "sight", bevel_mm=0.8)
     _bore(k, 196.6, 118, 4.5)
     return {
-        "muzzle": (196.7, 118), "breech": 72, "grip": (50, 86), "rake_deg": 18, "grip_d": 54, "W": W,
-        "trigger": (108, 82), "rail": (132, 192, 92), "top": (20, 180, 131), "slide_w": 26.0, "mag": (12, 66, 2),
+        "muzzle": (196.7, 118), "breech": 78, "grip": (50, 86), "rake_deg": 18, "grip_d": 50, "W": W,
+        "trigger": (108, 82), "rail": (132, 190, 92), "top": (20, 180, 131), "slide_w": 26.0, "mag": (12, 66, 2),
     }
 
 
@@ -130,77 +129,92 @@ def m1911(k: Kit) -> Design:
     k.slab("front_sight", [(200, 128), (207, 128), (206, 134), (201, 134)], 3.5, "sight", bevel_mm=0.7)
     _bore(k, 216.7, 118, 4.8)
     return {
-        "muzzle": (216.8, 118), "breech": 89, "grip": (52, 84), "rake_deg": 17, "grip_d": 50, "W": W,
+        "muzzle": (216.8, 118), "breech": 78, "grip": (52, 84), "rake_deg": 17, "grip_d": 46, "W": W,
         "trigger": (108, 88), "rail": None, "top": (22, 195, 129), "slide_w": 23.0, "mag": (24, 64, 2),
     }
 
 
 def revolver(k: Kit, snub: bool) -> Design:
-    """Revolver: frame with top strap and cylinder window, fluted cylinder, underlugged barrel, round grip."""
-    W = 33.0 if snub else 39.0
-    cyl_r = W / 2
-    cy0, cy1 = (28, 68) if snub else (32, 78)
-    bz = 92 if snub else 118  # bore height
-    front = 160 if snub else 243
-    grip_bottom = 0
+    """Revolver: frame with top strap and cylinder window, fluted cylinder below the bore line, barrel with
+    rib and ejector-rod underlug, hammer (duty) or shrouded humpback frame (snub), rounded rubber or wood grip."""
+    if snub:
+        W, cyl_r, cy0, cy1, cz, front, top, gb = 33.0, 16.5, 62.0, 100.0, 76.0, 160.0, 100.0, 0.0
+    else:
+        W, cyl_r, cy0, cy1, cz, front, top, gb = 39.0, 19.5, 56.0, 100.0, 110.0, 204.0, 140.0, 0.0
+    bz = cz + cyl_r * 0.58  # the bore lines up with the top chamber
+    win = [(cy0, cz - cyl_r - 2), (cy1, cz - cyl_r - 2), (cy1, top - 7), (cy0, top - 7)]
+    g0 = cy0 - 8  # grip top front / guard rear
     frame = [
-        (2, bz + 4), (cy0 - 2, bz + 22), (cy1 + 6, bz + 22), (cy1 + 10, bz + 10), (cy1 + 10, bz - 22),
-        (cy1 + 2, bz - 30), (cy0 + 30, bz - 34), (cy0 + 26, bz - 48), (cy0 + 16, bz - 56), (cy0 - 2, bz - 56),
-        (cy0 - 4, bz - 40), (cy0 - 8, bz - 30), (-6, bz - 24), (-10, bz - 10),
+        (cy0 - 22, top - 14), (cy0 - 8, top - 2), (cy0, top), (cy1 + 2, top), (cy1 + 14, bz + 9),
+        (cy1 + 14, bz - 12), (cy1 + 4, cz - cyl_r - 6), (cy1 - 4, cz - cyl_r - 12), (g0 + 34, cz - cyl_r - 14),
+        (g0 + 30, cz - cyl_r - 32), (g0 + 20, cz - cyl_r - 40), (g0 + 4, cz - cyl_r - 40), (g0, cz - cyl_r - 22),
+        (g0 - 6, cz - cyl_r - 12), (cy0 - 30, cz - 6),
     ]
-    window = [(cy0, bz - 26), (cy1, bz - 26), (cy1, bz + 16), (cy0, bz + 16)]
-    guard = [(cy0 - 2, bz - 50), (cy0 + 14, bz - 50), (cy0 + 22, bz - 44), (cy0 + 24, bz - 34),
-             (cy0 + 4, bz - 32), (cy0 - 2, bz - 36)]
-    k.slab("frame", frame, W * 0.62, "slide", holes=[window, guard], bevel_mm=1.8)
-    # cylinder: fluted front (a fluted section extruded along Y) and a plain rear ring
-    n, fl = 6, cyl_r * 0.28
+    guard = [(g0 + 4, cz - cyl_r - 18), (g0 + 14, cz - cyl_r - 18), (g0 + 24, cz - cyl_r - 24),
+             (g0 + 22, cz - cyl_r - 34), (g0 + 16, cz - cyl_r - 36), (g0 + 6, cz - cyl_r - 35),
+             (g0 + 3, cz - cyl_r - 27)]
+    k.slab("frame", frame, W * 0.64, "slide", holes=[win, guard], bevel_mm=1.6, round_mm=3)
+    if snub:  # the shrouded hammer hump
+        k.slab("hammer_shroud", [(cy0 - 30, cz - 4), (cy0 - 14, top - 2), (cy0 - 2, top), (cy0 - 2, cz - 4)],
+               W * 0.6, "slide", bevel_mm=3, round_mm=6)
+    else:
+        k.slab("hammer", [(cy0 - 22, top - 16), (cy0 - 10, top - 4), (cy0 - 14, top + 6), (cy0 - 26, top + 8),
+                          (cy0 - 34, top + 2), (cy0 - 26, top - 2)], 7, "dark", bevel_mm=1.2, round_mm=1.5)
+    # cylinder: fluted section extruded along Y at the front, plain ring at the rear
+    n, fl = 6, cyl_r * 0.26
     a = np.linspace(0, 2 * np.pi, 60, endpoint=False) + np.pi / n
     d = np.abs(((a * n / (2 * np.pi)) % 1) - 0.5)
     r = cyl_r - fl * np.clip(1 - d / 0.2, 0, 1) ** 0.5
-    pts = np.stack([r * np.cos(a), r * np.sin(a)], axis=1)
-    sec = [[round(px * k.sx, 6), round(pz * k.sz, 6)] for px, pz in pts]
-    cyl_len = (cy1 - cy0 - 2) * k.sy
-    flute_len = cyl_len * 0.7
-    k.add(extruded("cylinder", sec, round(flute_len, 6), "steel", bevel=round(0.8 * k.sx, 6), plane="xz",
-                   pos=(0.0, round(k.y(cy1 - 1) - flute_len / 2, 6), round(k.z(bz - 4), 6))))
-    k.track((-cyl_r * k.sx, k.y(cy0), k.z(bz - 4 - cyl_r)), (cyl_r * k.sx, k.y(cy1), k.z(bz - 4 + cyl_r)))
-    k.tube("cylinder_rear", cy0 + 1, [(0, 0), (cyl_r * 0.96, 0), (cyl_r, 1.5),
-                                      (cyl_r, (cy1 - cy0 - 2) * 0.3 + 0.5), (0, (cy1 - cy0 - 2) * 0.3 + 0.5)],
-           bz - 4, "steel", segments=32)
-    # barrel with rib and underlug (ejector shroud)
-    lug_front = front - (4 if snub else 2)
-    barrel = [(cy1 + 8, bz - 8), (front, bz - 8), (front, bz + 9), (cy1 + 8, bz + 9)]
-    k.slab("barrel", barrel, 15 if snub else 17, "slide", bevel_mm=2.5, round_mm=1.5)
-    k.slab("underlug", [(cy1 + 8, bz - 26), (lug_front, bz - 22), (lug_front, bz - 6), (cy1 + 8, bz - 6)],
-           10 if snub else 14, "slide", bevel_mm=2.5, round_mm=3)
-    k.slab("rib", [(cy1 + 6, bz + 8), (front, bz + 8), (front - 2, bz + 13), (cy1 + 6, bz + 13)], 8, "slide",
-           bevel_mm=1.5)
-    k.slab("front_sight", [(front - 18, bz + 12), (front - 3, bz + 12), (front - 4, bz + 19)], 3.2, "sight",
-           bevel_mm=0.6, round_mm=0.5)
-    if not snub:
-        k.slab("hammer", [(-4, bz + 2), (6, bz + 6), (0, bz + 24), (-10, bz + 22), (-8, bz + 14)], 7, "dark",
-               bevel_mm=1.2)
+    sec = [[round(float(rr * np.cos(t) * k.sx), 6), round(float(rr * np.sin(t) * k.sz), 6)] for rr, t in zip(r, a)]
+    clen = cy1 - cy0 - 2
+    flen = clen * 0.68 * k.sy
+    k.add(closed_extrusion("cylinder", sec, flen, "steel", bevel=0.7 * k.sx, plane="xz",
+                           pos=(0.0, k.y(cy1 - 1) - flen / 2, k.z(cz))))
+    k.track((-cyl_r * k.sx, k.y(cy0), k.z(cz - cyl_r)), (cyl_r * k.sx, k.y(cy1), k.z(cz + cyl_r)))
+    k.tube("cylinder_rear", cy0 + 1, [(0, 0), (cyl_r * 0.94, 0), (cyl_r, 1.5), (cyl_r, clen * 0.32 + 0.5),
+                                      (0, clen * 0.32 + 0.5)], cz, "steel", segments=32, wide=True)
+    k.tube("cylinder_pin", cy1 - 1, [(0, 0), (3, 0), (3, 6), (0, 6)], cz, "steel", segments=10)
+    br = 7.0 if snub else 8.0
+    k.tube("barrel", cy1 + 2, [(0, 0), (br + 2, 0), (br + 2, 8), (br, 12), (br, front - cy1 - 2), (0, front - cy1 - 2)],
+           bz, "slide", segments=24)
+    k.slab("rib", [(cy1 + 4, bz + br - 2), (front - 1, bz + br - 2), (front - 2, bz + br + 3), (cy1 + 4, bz + br + 3)],
+           7, "slide", bevel_mm=1.5)
+    lug_front = front - (10 if snub else 3)
+    k.slab("underlug", [(cy1 + 6, cz - cyl_r + 6), (lug_front, cz - cyl_r + 8), (lug_front, bz - 2), (cy1 + 6, bz - 2)],
+           10 if snub else 13, "slide", bevel_mm=2.5, round_mm=3)
+    fs = 10 if snub else 16
+    k.slab("front_sight", [(front - fs - 4, bz + br + 1), (front - 3, bz + br + 1), (front - 4, bz + br + 9),
+                           (front - 8, bz + br + 9)], 3.2, "sight", bevel_mm=0.6, round_mm=0.8)
+    k.slab("rear_sight", [(cy0 - 6, top - 1), (cy0 + 6, top - 1), (cy0 + 6, top + 3), (cy0 - 6, top + 3)],
+           W * 0.35, "slide", bevel_mm=0.8)
+    # grip: round-butt, raked back, finger grooves at the front
+    ft = cz - cyl_r - 14  # frame bottom at the grip
     grip = [
-        (cy0 - 6, bz - 34), (cy0 - 14, bz - 60), (cy0 - 20, grip_bottom + 8), (cy0 - 26, grip_bottom),
-        (-22, grip_bottom), (-26, grip_bottom + 10), (-20, bz - 50), (-12, bz - 28), (-8, bz - 14),
-        (4, bz - 16),
+        (g0 + 2, ft), (g0 - 4, ft - 16), (g0 - 2, ft - 24), (g0 - 8, ft - 32), (g0 - 7, ft - 40),
+        (g0 - 14, ft - 50), (g0 - 18, gb + 8), (g0 - 26, gb), (cy0 - 62, gb + 2), (cy0 - 66, gb + 12),
+        (cy0 - 56, ft - 24), (cy0 - 44, ft), (cy0 - 34, cz - 8), (cy0 - 22, top - 18),
     ]
-    k.slab("grip_panel", grip, W * 0.9, "grip", bevel_mm=4.0, round_mm=6)
-    k.slab("trigger", [(cy0 + 4, bz - 32), (cy0 + 8, bz - 32), (cy0 + 11, bz - 40), (cy0 + 8, bz - 47),
-                       (cy0 + 6, bz - 47), (cy0 + 7, bz - 40)], 6, "dark", bevel_mm=0.8)
+    if snub:
+        grip = [(g0 + 2, ft), (g0 - 6, ft - 20), (g0 - 12, gb + 6), (g0 - 18, gb), (cy0 - 50, gb + 2),
+                (cy0 - 54, gb + 12), (cy0 - 44, ft - 10), (cy0 - 34, cz - 8), (cy0 - 26, top - 20)]
+    k.slab("grip_panel", grip, W * 0.92, "grip", bevel_mm=4.5, round_mm=6)
+    trig = (g0 + 13, cz - cyl_r - 25)
+    k.slab("trigger", [(g0 + 6, cz - cyl_r - 16), (g0 + 11, cz - cyl_r - 16), (g0 + 14, cz - cyl_r - 25),
+                       (g0 + 11, cz - cyl_r - 33), (g0 + 9, cz - cyl_r - 33), (g0 + 10, cz - cyl_r - 25)],
+           6, "dark", bevel_mm=0.8, round_mm=0.8)
     _bore(k, front + 0.4, bz, 4.5)
-    mid_z = bz - 40
+    gy = (g0 + cy0 - 44) / 2 - 4
     return {
-        "muzzle": (front + 0.5, bz), "breech": cy1, "grip": (-2, mid_z + 4), "rake_deg": 25,
-        "grip_d": 38 if snub else 44, "W": W, "trigger": (cy0 + 11, bz - 40), "rail": None,
-        "top": (cy0, front - 10, bz + 22), "slide_w": W * 0.62, "threaded": False,
+        "muzzle": (front + 0.5, bz), "breech": cy1 + 14, "grip": (gy, ft - 6), "rake_deg": 28,
+        "grip_d": 36 if snub else 42, "W": W, "trigger": trig, "rail": None,
+        "top": (cy0, front - 10, top), "slide_w": W * 0.64, "threaded": False,
     }
 
 
 def draw(family: str, variant: str, k: Kit) -> Design:
     """Draw one handgun family into the kit."""
     if family == "striker_pistol":
-        return striker(k)
+        return striker(k, variant)
     if family == "hammer_pistol":
         return hammer(k, variant)
     if family == "m1911":

@@ -155,17 +155,17 @@ def ar15(k: Kit, o: dict) -> dict:
             rail(k, "handguard_rail", 445, y_hg1 - 40, 205, 21, "alloy")
         else:
             slots(k, "rail_slots", 460, y_hg1 - 10, bz + 22, int((y_hg1 - 460) / 10), 4.7, 4, 26)
-        k.slab("front_sight", [(y_hg1 - 40, 203), (y_hg1 - 10, 203), (y_hg1 - 14, 232), (y_hg1 - 22, 240),
-                               (y_hg1 - 30, 240), (y_hg1 - 36, 226)], 14, "dark", bevel_mm=1.5)
+        k.slab("front_sight", [(y_hg1 - 34, 203), (y_hg1 - 10, 203), (y_hg1 - 14, 218), (y_hg1 - 19, 228),
+                               (y_hg1 - 25, 228), (y_hg1 - 30, 216)], 12, "dark", bevel_mm=1.5)
         fore_d = 54
-    k.slab("rear_sight", [(268, 203), (298, 203), (296, 226), (286, 240), (276, 240), (270, 222)], 18, "dark",
+    k.slab("rear_sight", [(268, 203), (294, 203), (292, 218), (285, 228), (277, 228), (271, 216)], 16, "dark",
            bevel_mm=1.5)
     k.tube("barrel", 440, [(0, 0), (8.5, 0), (8.5, 300), (7.5, 310), (7.5, 352), (0, 352)], bz, "steel")
     front = birdcage(k, 788, bz, 11)
     bore(k, front + 0.1, bz, 3.5)
     sup_y = 445 + (y_hg1 - 445) * 0.55
     return {
-        "muzzle": (front + 0.2, bz), "barrel_end": 788, "breech": 420, "grip": (282, 128), "rake_deg": 23,
+        "muzzle": (front + 0.2, bz), "barrel_end": 788, "breech": 408, "grip": (282, 128), "rake_deg": 23,
         "grip_d": 38, "grip_w": 30, "W": 62, "trigger": trig, "top": (268, 440, 205), "rail": (450, y_hg1, bz - 27),
         "side": (y_hg1 - 60, bz, 27), "support": (sup_y, bz - 27), "fore_d": fore_d,
         "sling": ((y_hg1 - 15, bz - 20), (s + 30, 110)), "extended_mag": bool(o.get("extended_mag")),
@@ -206,7 +206,7 @@ def ak(k: Kit, o: dict) -> dict:
     front = 880.0
     bore(k, front + 0.1, bz, 3.5)
     return {
-        "muzzle": (front + 0.2, bz), "barrel_end": 848 + 8, "breech": 440, "grip": (278, 150), "rake_deg": 18,
+        "muzzle": (front + 0.2, bz), "barrel_end": 848 + 8, "breech": 450, "grip": (278, 150), "rake_deg": 18,
         "grip_d": 36, "grip_w": 30, "W": 70, "trigger": trig, "top": (330, 470, 221), "rail": (520, 690, 172),
         "side": (620, 190, 22), "support": (600, 172), "fore_d": 46,
         "sling": ((715, 190), (60, 110)), "extended_mag": False,
@@ -216,9 +216,9 @@ def ak(k: Kit, o: dict) -> dict:
 def smg(k: Kit, o: dict) -> dict:
     """MP5-like: round receiver and cocking tube, drum rear sight, hooded front sight, slim curved magazine."""
     bz = 196.0
-    stock = [(0, 100), (12, 98), (120, 140), (205, 172), (205, 220), (120, 214), (12, 212), (0, 210)]
+    stock = [(0, 118), (12, 116), (120, 150), (205, 172), (205, 218), (120, 214), (12, 214), (0, 212)]
     k.slab("stock", stock, 38, "furniture", bevel_mm=4, round_mm=8)
-    k.slab("butt_pad", [(-5, 101), (1, 99), (1, 211), (-5, 209)], 40, "rubber", bevel_mm=2)
+    k.slab("butt_pad", [(-5, 119), (1, 117), (1, 213), (-5, 211)], 40, "rubber", bevel_mm=2)
     k.tube("receiver", 200, [(0, 0), (22, 0), (24, 4), (24, 270), (0, 270)], bz, "slide", segments=24)
     k.tube("cocking_tube", 470, [(0, 0), (12, 0), (12, 118), (9, 124), (0, 124)], bz + 18, "slide")
     k.slab("rear_sight", [(212, bz + 18), (246, bz + 18), (246, bz + 42), (214, bz + 42)], 26, "slide",
@@ -240,7 +240,7 @@ def smg(k: Kit, o: dict) -> dict:
     front = 680.0
     bore(k, front + 0.1, bz, 3.5)
     return {
-        "muzzle": (front + 0.2, bz), "barrel_end": 680, "breech": 455, "grip": (282, 138), "rake_deg": 20,
+        "muzzle": (front + 0.2, bz), "barrel_end": 680, "breech": 447, "grip": (282, 138), "rake_deg": 20,
         "grip_d": 38, "grip_w": 32, "W": 50, "trigger": trig, "top": (250, 560, bz + 24), "rail": (480, 585, 170),
         "side": (550, 188, 22), "support": (540, 170), "fore_d": 44, "threaded": True,
         "sling": ((590, 180), (30, 120)), "extended_mag": False,
@@ -267,7 +267,7 @@ def bolt_rifle(k: Kit, o: dict) -> dict:
     front = 1060.0
     bore(k, front + 0.1, bz, 3.2)
     return {
-        "muzzle": (front + 0.2, bz), "barrel_end": front, "breech": 500, "grip": (350, 112), "rake_deg": 55,
+        "muzzle": (front + 0.2, bz), "barrel_end": front, "breech": 478, "grip": (350, 112), "rake_deg": 55,
         "grip_d": 46, "grip_w": 36, "W": 75, "trigger": trig, "top": (380, 560, bz + 17), "rail": (600, 850, 120),
         "side": None, "support": (700, 122), "fore_d": 48, "threaded": False,
         "sling": ((840, 118), (180, 60)), "extended_mag": False,
@@ -327,7 +327,7 @@ def shotgun(k: Kit, o: dict, pump: bool, variant: str) -> dict:
         k.tube("choke", 976, [(0, 0), (11.5, 0), (11.5, front - 976), (0, front - 976)], bz, "steel")
     bore(k, front + 0.1, bz, 9.2)
     return {
-        "muzzle": (front + 0.2, bz), "barrel_end": front, "breech": front - 470, "grip": grip, "rake_deg": rake,
+        "muzzle": (front + 0.2, bz), "barrel_end": front, "breech": front - (470 if pump else 488), "grip": grip, "rake_deg": rake,
         "grip_d": gd, "grip_w": 32, "W": 50, "trigger": trig, "top": (362, 548, top + 9) if not pump else None,
         "rail": None, "side": (mag_end - 60, bz - 18, 20) if not pump else None, "support": support,
         "fore_d": fore_d, "threaded": False, "sling": ((mag_end - 30, bz - 30), (60, 60)), "extended_mag": False,

@@ -169,7 +169,8 @@ def build_family(
         "handle_d": round(grip_d, 4),
         "handle_tilt": round(float(np.deg2rad(rake)), 4),
         "handle_y": 0.0,
-        "finish": str(mats["slide"].pattern and o["colour"]),
+        "finish": o["colour"],
+        "furniture": "wood" if o["wood"] and cls != "handgun" else "synthetic",
     }
     meta.update({f"acc_{n}": bool(v) for n, v in extras.get("fitted", {}).items()})
     if cls == "handgun":

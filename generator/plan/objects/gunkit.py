@@ -26,25 +26,26 @@ def _pts(points) -> np.ndarray:
 def fillet(points, radius: float, segments: int = 3) -> np.ndarray:
     """Round every corner of a closed polygon by up to ``radius`` (clamped to a third of the shorter edge)."""
     p = _pts(points)
-    n = len(p)
-    out = []
-    for i in range(n):
-        a, b, c = p[i - 1], p[i], p[(i + 1) % n]
-        u, v = a - b, c - b
-        lu, lv = np.linalg.norm(u), np.linalg.norm(v)
-        if lu < 1e-9 or lv < 1e-9:
-            continue
-        u, v = u / lu, v / lv
-        cosang = float(np.clip(u @ v, -1, 1))
-        if cosang < -0.985 or radius <= 0:  # straight through: keep the point
-            out.append(b)
-            continue
-        half = np.arccos(cosang) / 2
-        t = min(radius / np.tan(half), lu / 3, lv / 3)
-        p0, p1 = b + u * t, b + v * t
-        for s in np.linspace(0, 1, segments + 2):  # quadratic Bezier through the corner
-            out.append((1 - s) ** 2 * p0 + 2 * (1 - s) * s * b + s**2 * p1)
-    return np.asarray(out)
+    if radius <= 0:
+        return p
+    prev, nxt = np.roll(p, 1, axis=0), np.roll(p, -1, axis=0)
+    u, v = prev - p, nxt - p
+    lu, lv = np.linalg.norm(u, axis=1), np.linalg.norm(v, axis=1)
+    ok = (lu > 1e-9) & (lv > 1e-9)
+    p, u, v, lu, lv = p[ok], u[ok], v[ok], lu[ok], lv[ok]
+    u, v = u / lu[:, None], v / lv[:, None]
+    cosang = np.clip(np.einsum("ij,ij->i", u, v), -1, 1)
+    half = np.arccos(cosang) / 2
+    t = np.minimum(np.minimum(radius / np.maximum(np.tan(half), 1e-9), lu / 3), lv / 3)
+    t = np.where(cosang < -0.985, 0.0, t)  # straight through: keep the point
+    p0, p1 = p + u * t[:, None], p + v * t[:, None]
+    s = np.linspace(0, 1, segments + 2)[None, :, None]
+    arcs = (1 - s) ** 2 * p0[:, None] + 2 * (1 - s) * s * p[:, None] + s**2 * p1[:, None]
+    arcs = np.where((t > 0)[:, None, None], arcs, p[:, None])
+    out = arcs.reshape(-1, 2)
+    keep = np.ones(len(out), bool)
+    keep[1:] = np.any(np.abs(np.diff(out, axis=0)) > 1e-12, axis=1)
+    return out[keep]
 
 
 def circle(cy: float, cz: float, r: float, n: int = 16) -> np.ndarray:
@@ -118,18 +119,18 @@ class Kit:
         bevel_mm = min(1.2, width_mm * 0.3) if bevel_mm is None else bevel_mm
         r = max(self.round_mm if round_mm is None else round_mm, bevel_mm * 1.1)
         bevel = min(bevel_mm * self.sx, depth * 0.45)
+        outline = self.outline(points, r)
         part = closed_extrusion(
             name,
-            self.outline(points, r),
+            outline,
             depth,
             material,
             holes=[self.outline(h, 0.0 if len(_pts(h)) > 8 else r) for h in holes],
             bevel=bevel,
             pos=(x_mm * self.sx, 0.0, 0.0),
-            check=self.check,
+            check=self.check and bevel_mm > 0.3,  # hair-thin bevels (grooves, slots) cannot fold
         )
-        round_mm = r
-        o = np.asarray(self.outline(points, round_mm))
+        o = np.asarray(outline)
         x = x_mm * self.sx
         self.track((x - depth / 2, o[:, 0].min(), o[:, 1].min()), (x + depth / 2, o[:, 0].max(), o[:, 1].max()))
         self.parts.append(part)

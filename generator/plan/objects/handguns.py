@@ -21,13 +21,13 @@ def _serrations(k: Kit, y0: float, y1: float, z0: float, z1: float, n: int, widt
             y = y0 + (y1 - y0) * (i + 0.5) / n
             pts = [(y - 0.6, z0), (y + 0.6, z0), (y + 0.6 + slant, z1), (y - 0.6 + slant, z1)]
             k.slab(f"serration_{'lr'[side > 0]}{i}", pts, 0.6, "dark", x_mm=side * (width / 2), round_mm=0.0,
-                   bevel_mm=0.1)
+                   bevel_mm=0.0)
 
 
 def _port(k: Kit, y0: float, y1: float, z_top: float, depth: float, width: float) -> None:
     """The ejection port: a dark opening on the right of the slide top."""
     k.slab("ejection_port", [(y0, z_top - depth), (y1, z_top - depth), (y1, z_top + 0.2), (y0, z_top + 0.2)],
-           0.8, "dark", x_mm=width / 2 - 0.2, round_mm=0.5, bevel_mm=0.15)
+           0.8, "dark", x_mm=width / 2 - 0.2, round_mm=0.5, bevel_mm=0.0)
 
 
 def _bore(k: Kit, y_front: float, z: float, r: float, barrel_r: float | None = None) -> None:

@@ -59,7 +59,7 @@ def slots(k: Kit, name: str, y0: float, y1: float, z: float, n: int, w: float, h
             y = y0 + (y1 - y0) * (i + 0.5) / n
             k.slab(f"{name}_{'lr'[side > 0]}{i}", [(y - w / 2, z - h / 2), (y + w / 2, z - h / 2),
                                                    (y + w / 2, z + h / 2), (y - w / 2, z + h / 2)],
-                   0.6, "dark", x_mm=side * x, round_mm=min(w, h) * 0.45, bevel_mm=0.1)
+                   0.6, "dark", x_mm=side * x, round_mm=min(w, h) * 0.45, bevel_mm=0.0)
 
 
 def bore(k: Kit, y_front: float, z: float, r: float) -> None:

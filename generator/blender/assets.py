@@ -8,7 +8,6 @@ the render tests) and the result JSON beside the job lists them.
 from __future__ import annotations
 
 import json
-import math
 import os
 import sys
 from pathlib import Path
@@ -40,7 +39,7 @@ def _studio(scene: bpy.types.Scene, width: int, height: int, samples: int) -> No
     world = bpy.data.worlds.new("studio")
     world.use_nodes = True
     world.node_tree.nodes["Background"].inputs[0].default_value = (0.55, 0.56, 0.58, 1.0)
-    world.node_tree.nodes["Background"].inputs[1].default_value = 0.6
+    world.node_tree.nodes["Background"].inputs[1].default_value = 0.45
     scene.world = world
     for name, loc, power, size in (
         ("key", (0.6, -0.4, 1.2), 120.0, 1.0),
@@ -62,23 +61,21 @@ def _camera(scene: bpy.types.Scene, view: str, lo: np.ndarray, hi: np.ndarray, a
     obj = bpy.data.objects.new("cam", cam)
     scene.collection.objects.link(obj)
     scene.camera = obj
-    centre = (lo + hi) / 2
-    size = hi - lo
     cam.type = "ORTHO"
-    if view == "side":  # from +X looking -X: the muzzle (+Y) points right in the image
-        obj.location = (centre[0] + 2.0, centre[1], centre[2])
-        obj.rotation_euler = (math.pi / 2, 0.0, math.pi / 2)
-        extent = max(size[1], size[2] * aspect)
-    elif view == "top":
-        obj.location = (centre[0], centre[1], centre[2] + 2.0)
-        obj.rotation_euler = (0.0, 0.0, math.pi / 2)
-        extent = max(size[1], size[0] * aspect)
-    else:  # three-quarter: from front-right-above
-        d = Vector((1.0, 0.55, 0.45)).normalized()
-        obj.location = Vector(centre) + d * 3.0
-        obj.rotation_euler = (-d).to_track_quat("-Z", "Z").to_euler()
-        extent = max(size) * 0.95
-    cam.ortho_scale = float(extent) * 1.08
+    d = {"side": (1.0, 0.0, 0.0), "top": (0.0, 0.0, 1.0)}.get(view, (0.85, 0.4, 0.35))
+    d = Vector(d).normalized()
+    up = "X" if view == "top" else "Y"
+    rot = (-d).to_track_quat("-Z", up)
+    m = rot.to_matrix()
+    right, upv = m.col[0], m.col[1]
+    corners = [Vector((x, y, z)) for x in (lo[0], hi[0]) for y in (lo[1], hi[1]) for z in (lo[2], hi[2])]
+    u = [c.dot(right) for c in corners]
+    v = [c.dot(upv) for c in corners]
+    centre = right * (min(u) + max(u)) / 2 + upv * (min(v) + max(v)) / 2
+    centre += d * d.dot(Vector(((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2)))
+    obj.location = centre + d * 3.0
+    obj.rotation_euler = rot.to_euler()
+    cam.ortho_scale = float(max(max(u) - min(u), (max(v) - min(v)) * aspect)) * 1.08
     cam.clip_start, cam.clip_end = 0.01, 10.0
 
 
@@ -87,8 +84,15 @@ def render_views(model: Model, views: list[str], width: int, height: int, sample
     session.reset()
     scene = bpy.context.scene
     _studio(scene, width, height, samples)
-    build_model(model.model_copy(update={"instance_id": 1}), scene.collection)
-    lo, hi = bounds(model.parts)
+    obj = build_model(model.model_copy(update={"instance_id": 1}), scene.collection)
+    bpy.context.view_layer.update()
+    objs = [obj, *obj.children_recursive] if obj is not None else []
+    corners = [o.matrix_world @ Vector(c) for o in objs if o.type == "MESH" for c in o.bound_box]
+    if corners:
+        lo = np.min(np.array(corners), axis=0)
+        hi = np.max(np.array(corners), axis=0)
+    else:
+        lo, hi = (np.asarray(b) for b in bounds(model.parts))
     out = []
     for view in views:
         for o in [o for o in scene.objects if o.type == "CAMERA"]:
@@ -97,7 +101,7 @@ def render_views(model: Model, views: list[str], width: int, height: int, sample
         path = Path(f"{stem}_{view}.png")
         scene.render.filepath = str(path)
         bpy.ops.render.render(write_still=True)
-        out.append({"view": view, "image": str(path), "lo": list(lo), "hi": list(hi)})
+        out.append({"view": view, "image": str(path), "lo": [float(v) for v in lo], "hi": [float(v) for v in hi]})
     return out
 
 

@@ -28,7 +28,7 @@ _NOISY = {
     "bark": ("wave", 0.5, 0.1),
     "dirt": ("noise", 0.3, 0.1),
     "wood": ("wave", 0.05, 0.15),
-    "polymer": ("voronoi", 0.08, 0.12),  # moulded stipple; the roughness spread reads as handling marks
+    "polymer": ("voronoi", 0.015, 0.12),  # moulded stipple; the roughness spread reads as handling marks
 }
 
 

@@ -74,8 +74,8 @@ def _materials(family: str, cls: str, rng: np.random.Generator, o: dict) -> dict
     colour = o["colour"]
     revolver = family.endswith("revolver")
     steel_kind = str(rng.choice(["nitride", "parkerized", "stainless"], p=[0.6, 0.25, 0.15]))
-    if family in ("ar15", "smg"):
-        steel_kind = "nitride"
+    if cls == "rifle" or (cls == "shotgun" and steel_kind == "stainless" and rng.random() < 0.7):
+        steel_kind = "parkerized" if family == "ak" else "nitride"
     mats = {
         "slide": fin.steel(rng, steel_kind if (revolver or family != "striker_pistol") else "nitride"),
         "steel": fin.steel(rng, "nitride"),

@@ -30,7 +30,7 @@ def polymer(rng: np.random.Generator, colour: str) -> Material:
         roughness=float(rng.uniform(0.5, 0.7)),
         pattern="polymer",
         scale=float(rng.uniform(900, 1400)),
-        wear=float(rng.uniform(0, 0.25)),
+        wear=float(rng.uniform(0, 0.1)),
     )
 
 
@@ -48,7 +48,7 @@ def steel(rng: np.random.Generator, kind: str = "nitride") -> Material:
         metallic=1.0 if kind == "stainless" else 0.75,
         pattern="metal",
         scale=float(rng.uniform(150, 300)),
-        wear=float(rng.uniform(0, 0.35)),
+        wear=float(rng.uniform(0, 0.12)),
     )
 
 
@@ -60,7 +60,7 @@ def anodized(rng: np.random.Generator, colour: str = "black") -> Material:
         metallic=0.4,
         pattern="metal",
         scale=float(rng.uniform(200, 400)),
-        wear=float(rng.uniform(0, 0.3)),
+        wear=float(rng.uniform(0, 0.12)),
     )
 
 

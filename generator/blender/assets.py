@@ -39,12 +39,12 @@ def _studio(scene: bpy.types.Scene, width: int, height: int, samples: int) -> No
     world = bpy.data.worlds.new("studio")
     world.use_nodes = True
     world.node_tree.nodes["Background"].inputs[0].default_value = (0.55, 0.56, 0.58, 1.0)
-    world.node_tree.nodes["Background"].inputs[1].default_value = 0.45
+    world.node_tree.nodes["Background"].inputs[1].default_value = 0.3
     scene.world = world
     for name, loc, power, size in (
-        ("key", (0.6, -0.4, 1.2), 120.0, 1.0),
-        ("fill", (1.2, 0.8, 0.2), 40.0, 1.5),
-        ("rim", (-1.0, 0.6, 0.8), 60.0, 0.8),
+        ("key", (0.4, 0.9, 1.3), 90.0, 1.0),
+        ("fill", (1.2, -1.2, -0.3), 15.0, 1.0),
+        ("rim", (-1.0, 0.2, 0.9), 60.0, 0.8),
     ):
         light = bpy.data.lights.new(name, "AREA")
         light.energy, light.size = power, size

@@ -112,10 +112,10 @@ def ar15(k: Kit, o: dict) -> dict:
     shift = (1 - o["stock_pos"]) * 81
     k.tube("buffer_tube", 80, [(0, 0), (15, 0), (15, 180), (12, 184), (0, 184)], bz, "alloy")
     s = shift
-    stock = [(s, 92), (s + 14, 92), (s + 60, 125), (s + 120, 150), (s + 175, 160), (s + 178, 192),
-             (s + 120, 197), (s + 40, 203), (s + 14, 205), (s, 203)]
+    stock = [(s, 92), (s + 14, 92), (s + 60, 125), (s + 120, 150), (s + 175, 160), (s + 178, 190),
+             (s + 120, 193), (s + 40, 196), (s + 14, 197), (s, 195)]
     k.slab("stock", stock, 44, "furniture", bevel_mm=4, round_mm=5)
-    k.slab("butt_pad", [(s - 4, 94), (s + 2, 93), (s + 2, 204), (s - 4, 202)], 46, "rubber", bevel_mm=2)
+    k.slab("butt_pad", [(s - 4, 94), (s + 2, 93), (s + 2, 196), (s - 4, 194)], 46, "rubber", bevel_mm=2)
     k.slab("stock_latch", [(s + 120, 148), (s + 170, 158), (s + 168, 152), (s + 125, 143)], 20, "dark")
     # lower receiver with magwell and guard; upper receiver with rail
     lower = [(262, 150), (262, 168), (440, 168), (440, 152), (428, 118), (350, 118), (345, 140), (300, 140),

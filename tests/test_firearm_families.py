@@ -23,7 +23,9 @@ TOL = 0.08
 def body_meshes(model):
     """Meshes of the firearm's body (accessories, named acc_*, and a suppressor's bore left out)."""
     can = model.meta.get("acc_suppressor")
-    return [part_mesh(p) for p in model.parts if not p.name.startswith("acc_") and not (can and p.name == "bore")]
+    return [
+        part_mesh(p) for p in model.parts if not p.name.startswith("acc_") and not (can and p.name == "bore")
+    ]
 
 
 def extent(meshes):
@@ -132,7 +134,9 @@ def test_meshes_closed_and_points_published(family):
 def test_families_deterministic_and_varied():
     a = build_family("ar15", np.random.default_rng(3)).model_dump_json()
     assert a == build_family("ar15", np.random.default_rng(3)).model_dump_json()
-    lengths = {build_family("striker_pistol", np.random.default_rng(s)).meta["body_length_m"] for s in range(6)}
+    lengths = {
+        build_family("striker_pistol", np.random.default_rng(s)).meta["body_length_m"] for s in range(6)
+    }
     assert len(lengths) > 3
 
 
@@ -157,7 +161,9 @@ def test_family_weights_and_config():
         validate_config({"content": {"weapon_families": {"glock": 1}}}, "scene.yaml")
     with pytest.raises(ConfigError, match="accessories"):
         validate_config({"content": {"accessories": {"scope": 2}}}, "scene.yaml")
-    cfg = validate_config({"content": {"weapon_families": {"ak": 2}, "accessories": {"scope": 0.5}}}, "s.yaml")
+    cfg = validate_config(
+        {"content": {"weapon_families": {"ak": 2}, "accessories": {"scope": 0.5}}}, "s.yaml"
+    )
     assert cfg.content.weapon_families == {"ak": 2}
 
 

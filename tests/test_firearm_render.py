@@ -53,8 +53,11 @@ def test_every_family_renders_its_side_outline(tmp_path):
         "log": str(tmp_path / "log.txt"),
     }
     (tmp_path / "job.json").write_text(json.dumps(job))
-    subprocess.run([sys.executable, "-m", "generator.blender.assets", str(tmp_path / "job.json")], check=True,
-                   timeout=600)
+    subprocess.run(
+        [sys.executable, "-m", "generator.blender.assets", str(tmp_path / "job.json")],
+        check=True,
+        timeout=600,
+    )
     results = {r["name"]: r for r in json.loads((tmp_path / "result.json").read_text())}
     for f, m, _ in models:
         r = results[f]

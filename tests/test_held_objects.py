@@ -12,8 +12,6 @@ from generator.plan import plan_clip, plan_dataset
 from generator.plan.geometry import euler_to_matrix
 from generator.plan.hands import HAND_IDS, grip_hands, hand_style
 from generator.plan.held import STATES, carry_pose, carry_track
-from generator.plan.objects.gunspecs import CLASS_FAMILIES
-from generator.plan.objects.parts import part_mesh
 from generator.plan.objects import (
     COUNTERPARTS,
     FACTORIES,
@@ -25,6 +23,8 @@ from generator.plan.objects import (
 from generator.plan.objects import (
     REPLICAS as REP,
 )
+from generator.plan.objects.gunspecs import CLASS_FAMILIES
+from generator.plan.objects.parts import part_mesh
 
 # overall length with accessories (a suppressor adds up to 0.2 m)
 RANGES = {"handgun": (0.15, 0.42), "rifle": (0.6, 1.35), "shotgun": (0.9, 1.3)}

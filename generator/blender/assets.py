@@ -79,7 +79,9 @@ def _camera(scene: bpy.types.Scene, view: str, lo: np.ndarray, hi: np.ndarray, a
     cam.clip_start, cam.clip_end = 0.01, 10.0
 
 
-def render_views(model: Model, views: list[str], width: int, height: int, samples: int, stem: Path) -> list[dict]:
+def render_views(
+    model: Model, views: list[str], width: int, height: int, samples: int, stem: Path
+) -> list[dict]:
     """Render ``views`` of one model to ``{stem}_{view}.png``."""
     session.reset()
     scene = bpy.context.scene
@@ -101,7 +103,9 @@ def render_views(model: Model, views: list[str], width: int, height: int, sample
         path = Path(f"{stem}_{view}.png")
         scene.render.filepath = str(path)
         bpy.ops.render.render(write_still=True)
-        out.append({"view": view, "image": str(path), "lo": [float(v) for v in lo], "hi": [float(v) for v in hi]})
+        out.append(
+            {"view": view, "image": str(path), "lo": [float(v) for v in lo], "hi": [float(v) for v in hi]}
+        )
     return out
 
 

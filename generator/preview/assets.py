@@ -117,7 +117,9 @@ def asset_sheets(
         mine = [r for r in renders if r["view"] == view]
         caps = [f"{r['name']}\n{_caption(dict(models)[r['name']])}" for r in mine]
         path = out / f"{view}.png"
-        tile([_on_grey(r["image"]) for r in mine], caps, cols=min(4, len(mine)), title=f"{view} view").save(path)
+        tile([_on_grey(r["image"]) for r in mine], caps, cols=min(4, len(mine)), title=f"{view} view").save(
+            path
+        )
         sheets[view] = str(path)
     if first_person:
         plans = []
@@ -127,8 +129,12 @@ def asset_sheets(
         for (name, _), t in zip(models, tiles, strict=True):
             Image.fromarray(t.images[0]).save(out / f"{name}_first_person.png")
         path = out / "first_person.png"
-        tile([t.images[0] for t in tiles], [n for n, _ in models], cols=min(4, len(tiles)),
-             title="first-person aimed view").save(path)
+        tile(
+            [t.images[0] for t in tiles],
+            [n for n, _ in models],
+            cols=min(4, len(tiles)),
+            title="first-person aimed view",
+        ).save(path)
         sheets["first_person"] = str(path)
     return {"variants": len(models), "sheets": sheets, "seconds": time.perf_counter() - t0}
 
@@ -157,6 +163,11 @@ def _aimed_plan(config: Path, m: Model, size: tuple[int, int], seed: int, manife
         cfg = cfg.model_copy(update={"content": cfg.content.model_copy(update={"weapon_families": weights})})
     plan = plan_clip(cfg, seed, 0)
     if not family and plan.held is not None:  # hold this very asset
-        plan = plan.model_copy(update={"held": plan.held.model_copy(update={"model": m.model_copy(
-            update={"instance_id": plan.held.model.instance_id})})})
+        plan = plan.model_copy(
+            update={
+                "held": plan.held.model_copy(
+                    update={"model": m.model_copy(update={"instance_id": plan.held.model.instance_id})}
+                )
+            }
+        )
     return plan

@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping
 import numpy as np
 
 from generator.plan.model import Model
-from generator.plan.objects import negatives as neg
 from generator.plan.objects import firearms as legacy
+from generator.plan.objects import negatives as neg
 from generator.plan.objects.families import class_factory
 from generator.plan.objects.negatives import phone
 from generator.plan.objects.replicas import replica_of

@@ -86,15 +86,21 @@ def _materials(family: str, cls: str, rng: np.random.Generator, o: dict) -> dict
         "mag": fin.polymer(rng, "black" if rng.random() < 0.7 else colour),
         "rubber": fin.rubber(rng),
         "alloy": fin.anodized(rng, "black"),
-        "sling": Material(color=fin._jit(rng, fin.PALETTE[str(rng.choice(["black", "od", "fde"]))]),
-                          roughness=0.9, pattern="fabric", scale=400),
+        "sling": Material(
+            color=fin._jit(rng, fin.PALETTE[str(rng.choice(["black", "od", "fde"]))]),
+            roughness=0.9,
+            pattern="fabric",
+            scale=400,
+        ),
     }
     if family in ("striker_pistol",):
         mats["frame"] = fin.polymer(rng, colour)
         mats["grip"] = mats["frame"].model_copy(update={"scale": mats["frame"].scale * 1.6, "roughness": 0.8})
     elif family in ("hammer_pistol", "m1911"):
         mats["frame"] = fin.anodized(rng, "black") if rng.random() < 0.7 else mats["slide"]
-        mats["grip"] = fin.wood(rng) if (family == "m1911" and rng.random() < 0.6) else fin.polymer(rng, "black")
+        mats["grip"] = (
+            fin.wood(rng) if (family == "m1911" and rng.random() < 0.6) else fin.polymer(rng, "black")
+        )
     elif revolver:
         mats["frame"] = mats["slide"]
         mats["grip"] = fin.wood(rng) if rng.random() < 0.35 else fin.rubber(rng)
@@ -119,12 +125,16 @@ def build_family(
     probe = Kit(1e-3, 1e-3, 1e-3, 0.0, 0.0, check=False)
     d0 = _draw(family, ref.variant, probe, {**o, "stock_pos": 1.0, "extended_mag": False})
     size = probe.hi - probe.lo
-    length = ref.length if not ref.length_min else ref.length_min + (ref.length - ref.length_min) * o["stock_pos"]
+    length = (
+        ref.length if not ref.length_min else ref.length_min + (ref.length - ref.length_min) * o["stock_pos"]
+    )
     # the probe is drawn with the stock extended: size it to the extended length
     f = 1 + rng.uniform(-VARY, VARY, 3)
     sy = ref.length * f[1] / size[1] * 1e-3
     sz, sx = ref.height * f[2] / size[2] * 1e-3, ref.width * f[0] / size[0] * 1e-3
-    for _ in range(2):  # lathed parts are round (their X size follows Z): correct X once if they set the width
+    for _ in range(
+        2
+    ):  # lathed parts are round (their X size follows Z): correct X once if they set the width
         k = Kit(sy=sy, sz=sz, sx=sx, gy=d0["grip"][0], gz=d0["grip"][1])
         d = _draw(family, ref.variant, k, o)
         w = float(k.hi[0] - k.lo[0])

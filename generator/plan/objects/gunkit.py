@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from generator.plan.model import Part
 from generator import shapes
+from generator.plan.model import Part
 from generator.plan.objects.parts import extruded, lathed, part_mesh, swept
 
 ALONG_Y = (-np.pi / 2, 0.0, 0.0)  # lathe axis (local +Z) onto +Y
@@ -54,12 +54,30 @@ def circle(cy: float, cz: float, r: float, n: int = 16) -> np.ndarray:
     return np.stack([cy + r * np.cos(a), cz + r * np.sin(a)], axis=1)
 
 
-def closed_extrusion(name: str, outline, depth: float, material: str, holes=(), bevel: float = 0.0,
-                     plane: str = "yz", pos=(0.0, 0.0, 0.0), check: bool = True) -> Part:
+def closed_extrusion(
+    name: str,
+    outline,
+    depth: float,
+    material: str,
+    holes=(),
+    bevel: float = 0.0,
+    plane: str = "yz",
+    pos=(0.0, 0.0, 0.0),
+    check: bool = True,
+) -> Part:
     """An extruded part whose bevel is halved until its mesh is closed (a bevel wider than a fillet folds)."""
     for _ in range(4):
-        part = extruded(name, outline, round(depth, 6), material, holes=holes, bevel=round(bevel, 6),
-                        bevel_segments=2, plane=plane, pos=pos)
+        part = extruded(
+            name,
+            outline,
+            round(depth, 6),
+            material,
+            holes=holes,
+            bevel=round(bevel, 6),
+            bevel_segments=2,
+            plane=plane,
+            pos=pos,
+        )
         if bevel <= 0 or not check or shapes.is_closed(part_mesh(part)):
             return part.model_copy(update={"smooth": False})
         bevel *= 0.5
@@ -132,7 +150,9 @@ class Kit:
         )
         o = np.asarray(outline)
         x = x_mm * self.sx
-        self.track((x - depth / 2, o[:, 0].min(), o[:, 1].min()), (x + depth / 2, o[:, 0].max(), o[:, 1].max()))
+        self.track(
+            (x - depth / 2, o[:, 0].min(), o[:, 1].min()), (x + depth / 2, o[:, 0].max(), o[:, 1].max())
+        )
         self.parts.append(part)
         return part
 
@@ -164,17 +184,27 @@ class Kit:
         return part
 
 
-def tube_m(name: str, y0: float, z: float, profile, material: str, x: float = 0.0, segments: int = 20) -> Part:
+def tube_m(
+    name: str, y0: float, z: float, profile, material: str, x: float = 0.0, segments: int = 20
+) -> Part:
     """A lathed part along +Y in model metres: ``profile`` [(radius, dy), ...] from ``y0``."""
     prof = [[round(float(r), 6), round(float(d), 6)] for r, d in profile]
     return lathed(name, prof, material, segments=segments, pos=(x, y0, z), rot=ALONG_Y)
 
 
-def slab_m(name: str, points, depth: float, material: str, x: float = 0.0, bevel: float = 0.001, holes=()) -> Part:
+def slab_m(
+    name: str, points, depth: float, material: str, x: float = 0.0, bevel: float = 0.001, holes=()
+) -> Part:
     """A side outline in model metres (y, z) extruded ``depth`` along X."""
-    return closed_extrusion(name, np.round(_pts(points), 6).tolist(), depth, material,
-                            holes=[np.round(_pts(h), 6).tolist() for h in holes], bevel=min(bevel, depth * 0.45),
-                            pos=(x, 0.0, 0.0))
+    return closed_extrusion(
+        name,
+        np.round(_pts(points), 6).tolist(),
+        depth,
+        material,
+        holes=[np.round(_pts(h), 6).tolist() for h in holes],
+        bevel=min(bevel, depth * 0.45),
+        pos=(x, 0.0, 0.0),
+    )
 
 
 def strap(name: str, path, radius, material: str, flat: bool = True) -> Part:

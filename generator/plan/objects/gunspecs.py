@@ -30,7 +30,9 @@ FAMILIES: dict[str, tuple[str, tuple[Ref, ...]]] = {
     "striker_pistol": (
         "handgun",
         (
-            Ref("g17", 0.202, 0.139, 0.032, 0.114, "Glock 17: maker's data (202 x 139 x 32 mm, barrel 114 mm)"),
+            Ref(
+                "g17", 0.202, 0.139, 0.032, 0.114, "Glock 17: maker's data (202 x 139 x 32 mm, barrel 114 mm)"
+            ),
             Ref(
                 "g19",
                 0.187,
@@ -45,13 +47,24 @@ FAMILIES: dict[str, tuple[str, tuple[Ref, ...]]] = {
     "hammer_pistol": (
         "handgun",
         (
-            Ref("p226", 0.196, 0.140, 0.038, 0.112, "SIG Sauer P226: maker's data (196 x 140 x 38 mm, 112 mm)"),
+            Ref(
+                "p226", 0.196, 0.140, 0.038, 0.112, "SIG Sauer P226: maker's data (196 x 140 x 38 mm, 112 mm)"
+            ),
             Ref("m92", 0.217, 0.137, 0.038, 0.125, "Beretta 92FS: maker's data (217 x 137 x 38 mm, 125 mm)"),
         ),
     ),
     "m1911": (
         "handgun",
-        (Ref("government", 0.216, 0.140, 0.033, 0.127, "Colt M1911 Government: 8.5 x 5.5 x 1.3 in, 5 in barrel"),),
+        (
+            Ref(
+                "government",
+                0.216,
+                0.140,
+                0.033,
+                0.127,
+                "Colt M1911 Government: 8.5 x 5.5 x 1.3 in, 5 in barrel",
+            ),
+        ),
     ),
     "duty_revolver": (
         "handgun",
@@ -68,7 +81,11 @@ FAMILIES: dict[str, tuple[str, tuple[Ref, ...]]] = {
     ),
     "snub_revolver": (
         "handgun",
-        (Ref("642", 0.160, 0.109, 0.033, 0.048, "S&W 642: maker's data 6.3 x 4.3 x 1.3 in, 1.875 in barrel"),),
+        (
+            Ref(
+                "642", 0.160, 0.109, 0.033, 0.048, "S&W 642: maker's data 6.3 x 4.3 x 1.3 in, 1.875 in barrel"
+            ),
+        ),
     ),
     "ar15": (
         "rifle",

@@ -66,14 +66,27 @@ def make_replica(real: Model, rng: np.random.Generator) -> Model:
     toy = style in ("bright", "translucent")
     if toy:
         parts += _seams(parts)
-        mats["seam"] = Material(color=tuple(min(1.0, c * 1.6 + 0.05) for c in mats[parts[0].material].color),
-                                roughness=0.5)
-        parts = [p.model_copy(update={"size": (p.size[0] * TOY_WIDTH, p.size[1], p.size[2]),
-                                      "pos": (p.pos[0] * TOY_WIDTH, p.pos[1], p.pos[2])}) for p in parts]
-    parts.append(tube_m("orange_tip", my - 0.002, mz, [(0, 0), (r, 0), (r, tip_len), (0, tip_len)], "tip", x=mx))
+        mats["seam"] = Material(
+            color=tuple(min(1.0, c * 1.6 + 0.05) for c in mats[parts[0].material].color), roughness=0.5
+        )
+        parts = [
+            p.model_copy(
+                update={
+                    "size": (p.size[0] * TOY_WIDTH, p.size[1], p.size[2]),
+                    "pos": (p.pos[0] * TOY_WIDTH, p.pos[1], p.pos[2]),
+                }
+            )
+            for p in parts
+        ]
+    parts.append(
+        tube_m("orange_tip", my - 0.002, mz, [(0, 0), (r, 0), (r, tip_len), (0, tip_len)], "tip", x=mx)
+    )
     new_y = my - 0.002 + tip_len
-    parts.append(tube_m("bore", new_y - 0.0015, mz, [(0, 0), (r * 0.5, 0), (r * 0.5, 0.0016), (0, 0.0016)],
-                        "bore", x=mx))
+    parts.append(
+        tube_m(
+            "bore", new_y - 0.0015, mz, [(0, 0), (r * 0.5, 0), (r * 0.5, 0.0016), (0, 0.0016)], "bore", x=mx
+        )
+    )
     points = dict(real.points)
     points["muzzle"] = (mx, round(new_y + 0.0001, 6), mz)
     meta = dict(real.meta)

@@ -22,6 +22,8 @@ from generator.dataset.manifest import read_jsonl
 from generator.export.run import export_dataset
 from generator.export.yolo import box_from_line
 
+pytestmark = pytest.mark.render  # every test here starts Blender
+
 ALL = {"all": 1.0}
 
 

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import cv2
 import numpy as np
+import pytest
 from PIL import Image
 from typer.testing import CliRunner
 
@@ -20,6 +21,7 @@ def labels_of(clip):
     return json.loads((clip / "labels.json").read_text())
 
 
+@pytest.mark.render
 def test_inspect_writes_overlay_video_gif_and_tints_the_masks(tiny_dataset, tmp_path):
     clip = tiny_dataset / "clips" / "000000"
     labels = labels_of(clip)
@@ -61,6 +63,7 @@ class Images(HTMLParser):
         self.h2 += tag == "h2"
 
 
+@pytest.mark.render
 def test_report_html_references_plots_that_exist(tiny_dataset, tmp_path):
     res = CliRunner().invoke(app, ["report", str(tiny_dataset), "--out", str(tmp_path / "report")])
     assert res.exit_code == 0, res.output

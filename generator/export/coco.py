@@ -14,6 +14,7 @@ import cv2
 import numpy as np
 from pycocotools import mask as mask_utils
 
+from generator.catalog import weapon_classes
 from generator.dataset.layout import frame_name
 from generator.export.source import Clip, categories, iter_frames
 
@@ -99,7 +100,7 @@ def coco_dict(
 
 
 def supercategory(name: str) -> str:
-    if name in {"handgun", "rifle", "shotgun"}:
+    if name in weapon_classes():
         return "firearm"
     return "hand" if name.startswith("hand") else "object"
 

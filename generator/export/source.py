@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +9,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from generator.catalog import weapon_classes
+from generator.dataset.clip import LABELS, ClipReader
 from generator.dataset.layout import CLIPS, MANIFEST, inside
 from generator.dataset.manifest import read_jsonl
 from generator.dataset.video import read_frames
@@ -64,10 +65,10 @@ def load_clips(root: Path) -> list[Clip]:
     for rec in sorted(read_jsonl(root / MANIFEST), key=lambda r: r.get("index", 0)):
         rel = rec.get("path") or f"{CLIPS}/{rec['clip_id']}"
         folder = inside(root, rel)
-        path = folder / "labels.json"
-        if not path.is_file():
-            raise PovgenError(f"{rel}/labels.json: missing (run `povgen validate {root}`)")
-        clips.append(Clip(rec, json.loads(path.read_text(encoding="utf-8")), folder, rel))
+        reader = ClipReader(folder)
+        if not reader.has(LABELS):
+            raise PovgenError(f"{rel}/{LABELS}: missing (run `povgen validate {root}`)")
+        clips.append(Clip(rec, reader.labels, folder, rel))
     if not clips:
         raise PovgenError(f"{root}: no finished clips")
     return clips
@@ -95,7 +96,7 @@ def intervals(frames: list[int]) -> list[list[int]]:
     return out
 
 
-WEAPONS = {"handgun", "rifle", "shotgun"}
+WEAPONS = set(weapon_classes())
 
 
 def weapon_ids(labels: dict) -> set[int]:

@@ -15,6 +15,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from generator.dataset.clip import PLAN, ClipReader
 from generator.dataset.layout import CARD, inside
 from generator.export.cliplist import AXES
 from generator.export.source import Clip, load_clips
@@ -78,9 +79,9 @@ def collect(clips: list[Clip]) -> dict:
             d["event_time"][e["type"]].append(e["time_s"])
         for k, v in lab.get("timings", {}).items():
             d["timing"][k].append(v / lab["num_frames"])
-        plan_path = c.folder / "plan.json"
-        if plan_path.is_file():
-            plan = json.loads(plan_path.read_text(encoding="utf-8"))
+        reader = ClipReader(c.folder)
+        if reader.has(PLAN):
+            plan = reader.plan
             d["lights"]["count"].append(len(plan.get("lights", [])))
             d["lights"]["power_w"].append(sum(x.get("power_w", 0.0) for x in plan.get("lights", [])))
             d["lights"]["world_strength"].append(plan.get("world_strength", 0.0))

@@ -1,60 +1,70 @@
 """Held-object factories: each takes a generator and returns a Model (parts, materials, named points, metadata).
 
-Firearms (firearms.py), their replicas (replicas.py) and harmless look-alikes (negatives.py). Every model has
-``meta['class']``, ``meta['kind']`` (real / replica / none), ``meta['length_m']`` and ``meta['two_handed']``;
-firearms also carry ``points`` grip, support, muzzle, muzzle_axis and sight.
+Which classes exist, and each one's factory, grip, carry pose and counterparts, is the catalog's
+(generator/catalog/held.py); this module resolves the catalog's dotted factory names. Firearms (firearms.py),
+their replicas (replicas.py) and harmless look-alikes (negatives.py). Every model has ``meta['class']``,
+``meta['kind']`` (real / replica / none), ``meta['length_m']`` and ``meta['two_handed']``; firearms also carry
+``points`` grip, support, muzzle, muzzle_axis and sight.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 
 import numpy as np
 
+from generator.catalog import HELD, held_class
 from generator.plan.model import Model
 from generator.plan.objects import firearms as legacy
-from generator.plan.objects import negatives as neg
-from generator.plan.objects.families import class_factory
+from generator.plan.objects.families import handgun, rifle, shotgun
 from generator.plan.objects.negatives import phone
-from generator.plan.objects.replicas import replica_of
 
 Factory = Callable[[np.random.Generator], Model]
 
-FIREARMS: dict[str, Factory] = {c: class_factory(c) for c in ("handgun", "rifle", "shotgun")}
-# the box-and-cylinder firearms of earlier versions (benchmarks compare against them)
-LEGACY_FIREARMS: dict[str, Factory] = {"handgun": legacy.handgun, "rifle": legacy.rifle, "shotgun": legacy.shotgun}
-handgun, rifle, shotgun = FIREARMS["handgun"], FIREARMS["rifle"], FIREARMS["shotgun"]
-REPLICAS: dict[str, Factory] = {f"replica_{k}": replica_of(f) for k, f in FIREARMS.items()}
-NEGATIVES: dict[str, Factory] = {
-    "phone": neg.phone,
-    "tablet": neg.tablet,
-    "flashlight": neg.flashlight,
-    "drill": neg.drill,
-    "umbrella": neg.umbrella,
-    "game_controller": neg.game_controller,
-    "camera": neg.camera,
-    "hair_dryer": neg.hair_dryer,
-    "spray_bottle": neg.spray_bottle,
-    "hammer": neg.hammer,
-    "water_bottle": neg.water_bottle,
-    "selfie_stick": neg.selfie_stick,
-}
+
+def resolve(dotted: str) -> Callable:
+    """The function named ``module:function``."""
+    module, _, attr = dotted.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def factory(name: str) -> Factory:
+    """The factory of catalog class ``name``; KeyError when it has none."""
+    row = held_class(name)
+    if row is None or row.factory is None:
+        raise KeyError(name)
+    return resolve(row.factory)
+
+
+FIREARMS: dict[str, Factory] = {c.name: factory(c.name) for c in HELD if c.kind == "real"}
+REPLICAS: dict[str, Factory] = {c.name: factory(c.name) for c in HELD if c.kind == "replica"}
+NEGATIVES: dict[str, Factory] = {c.name: factory(c.name) for c in HELD if c.kind == "none" and c.factory}
 FACTORIES: dict[str, Factory] = {**FIREARMS, **REPLICAS, **NEGATIVES}
 # clip-level weapon class of each held name (harmless objects: none)
-WEAPON_CLASSES = {name: name.removeprefix("replica_") for name in (*FIREARMS, *REPLICAS)}
+WEAPON_CLASSES = {c.name: c.weapon_class for c in HELD if c.firearm}
 # harmless counterpart of each firearm class in counterfactual pairs (similar size and grip)
-COUNTERPARTS = {
-    "handgun": ("drill", "hair_dryer", "spray_bottle", "flashlight", "phone"),
-    "rifle": ("umbrella", "selfie_stick"),
-    "shotgun": ("umbrella",),
-}
+COUNTERPARTS = {c.name: c.counterparts for c in HELD if c.counterparts}
 
 
 def weapon_kind(name: str) -> str:
-    """real, replica or none for a held name."""
-    if name.startswith("replica_"):
-        return "replica"
-    return "real" if name in FIREARMS else "none"
+    """real, replica or none for a held name (names outside the catalog: none)."""
+    row = held_class(name)
+    return row.kind if row is not None else "none"
+
+
+# the box-and-cylinder firearms of earlier versions (benchmarks compare against them)
+LEGACY_FIREARMS: dict[str, Factory] = {
+    "handgun": legacy.handgun,
+    "rifle": legacy.rifle,
+    "shotgun": legacy.shotgun,
+}
+LEGACY = {"on": False}
+
+
+def use_legacy_firearms(on: bool) -> None:
+    """Build firearms with the legacy box-and-cylinder factories (benchmark 'before' runs only)."""
+    LEGACY["on"] = bool(on)
 
 
 def build_held(
@@ -65,23 +75,18 @@ def build_held(
 ) -> Model | None:
     """The held model for ``name`` (firearms: families weighted, accessories with their probabilities), or
     None for empty hands."""
-    if name == "empty_hands":
+    row = held_class(name)
+    if row is not None and row.factory is None:
         return None
-    if name.removeprefix("replica_") in FIREARMS and not LEGACY["on"]:
-        return FACTORIES[name](rng, families=families, accessories=accessories)
-    if name in LEGACY_FIREARMS and LEGACY["on"]:
-        return LEGACY_FIREARMS[name](rng)
-    if name.startswith("replica_") and LEGACY["on"]:
-        return replica_of(LEGACY_FIREARMS[name.removeprefix("replica_")])(rng)
-    return FACTORIES[name](rng)
+    real_row = held_class(row.weapon_class) if row is not None and row.firearm else None
+    if row is not None and real_row is not None and real_row.families:
+        if LEGACY["on"]:
+            from generator.plan.objects.replicas import make_replica
 
-
-LEGACY = {"on": False}  # benchmarks: plan with the legacy firearms to measure the new ones' cost
-
-
-def use_legacy_firearms(on: bool) -> None:
-    """Build firearms with the legacy box-and-cylinder factories (benchmark 'before' runs only)."""
-    LEGACY["on"] = bool(on)
+            real = LEGACY_FIREARMS[row.weapon_class](rng)
+            return real if row.kind == "real" else make_replica(real, rng)
+        return factory(name)(rng, families=families, accessories=accessories)
+    return factory(name)(rng)
 
 
 __all__ = [
@@ -92,8 +97,10 @@ __all__ = [
     "WEAPON_CLASSES",
     "build_held",
     "use_legacy_firearms",
+    "factory",
     "handgun",
     "phone",
+    "resolve",
     "rifle",
     "shotgun",
 ]

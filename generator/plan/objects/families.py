@@ -221,3 +221,8 @@ def class_factory(cls: str):
     build.__name__ = cls
     build.__doc__ = f"A {cls} of one of the families {', '.join(CLASS_FAMILIES[cls])}."
     return build
+
+
+handgun = class_factory("handgun")
+rifle = class_factory("rifle")
+shotgun = class_factory("shotgun")

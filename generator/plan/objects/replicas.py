@@ -114,3 +114,24 @@ def replica_of(factory: Callable[..., Model]) -> Callable[..., Model]:
 
     build.__doc__ = f"Replica of {getattr(factory, '__name__', 'a firearm')}."
     return build
+
+
+def replica_handgun(rng: np.random.Generator, **kw) -> Model:
+    """A toy or airsoft handgun of one of the handgun families."""
+    from generator.plan.objects.families import handgun
+
+    return make_replica(handgun(rng, **kw), rng)
+
+
+def replica_rifle(rng: np.random.Generator, **kw) -> Model:
+    """A toy or airsoft rifle of one of the rifle families."""
+    from generator.plan.objects.families import rifle
+
+    return make_replica(rifle(rng, **kw), rng)
+
+
+def replica_shotgun(rng: np.random.Generator, **kw) -> Model:
+    """A toy or airsoft shotgun of one of the shotgun families."""
+    from generator.plan.objects.families import shotgun
+
+    return make_replica(shotgun(rng, **kw), rng)

@@ -177,3 +177,10 @@ def test_replicas_keep_their_tells():
         if m.meta["style"] in ("bright", "translucent"):
             assert any(p.name.startswith("seam_") for p in m.parts)
     assert {"airsoft_real", "bright", "translucent", "black_airsoft"} == styles
+
+
+def test_catalog_families_have_reference_figures():
+    from generator import catalog
+
+    for cls in ("handgun", "rifle", "shotgun"):
+        assert catalog.weapon_families(cls) == tuple(f for f, (c, _) in FAMILIES.items() if c == cls)

@@ -33,7 +33,7 @@ NEEDED = {
     "rifle": {"receiver", "barrel", "stock", "trigger", "bore"},
     "shotgun": {"receiver", "barrel", "fore_end", "stock", "magazine_tube", "trigger", "bore"},
 }
-SEEDS = range(40)
+SEEDS = range(16)
 
 
 def corners(part) -> np.ndarray:

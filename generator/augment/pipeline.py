@@ -163,4 +163,8 @@ def augment_into(
 def write_card(root: Path, name: str, seed: int, config: dict, wall_s: float) -> dict:
     """dataset.json of an augmented or composited dataset (the schema of generate's card), from the manifest."""
     timings = {"seconds_total": {"last_run": wall_s}}
-    return card.write_card(root, name, seed, config, timings=timings, extra={"status": "complete"})
+    written = card.write_card(root, name, seed, config, timings=timings, extra={"status": "complete"})
+    from generator.export.card import refresh_readme
+
+    refresh_readme(root)  # the human-readable card beside dataset.json
+    return written

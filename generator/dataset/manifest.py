@@ -58,6 +58,8 @@ def reconcile(root: Path) -> dict[str, dict]:
             shutil.rmtree(d, ignore_errors=True)
     done: dict[str, dict] = {}
     for rec in read_jsonl(root / MANIFEST):
+        if not isinstance(rec, dict) or not isinstance(rec.get("clip_id"), str):
+            continue  # a junk line: dropped like a line without a folder
         if is_complete(clips / rec["clip_id"]):
             done[rec["clip_id"]] = rec
     for d in sorted(clips.iterdir()):

@@ -20,6 +20,7 @@ from generator.dataset.card import failed_ids
 from generator.dataset.layout import CARD, LOGS, MANIFEST
 from generator.dataset.manifest import append_jsonl, reconcile, record_failure
 from generator.errors import PovgenError
+from generator.export.card import refresh_readme
 from generator.plan import plan_clip, save_plan
 from generator.plan.model import ClipPlan
 from generator.run.pool import PoolOptions, WorkerPool
@@ -63,7 +64,9 @@ def check_card(root: Path, cfg: SceneConfig, seed: int, force: bool) -> dict | N
 def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: dict) -> dict:
     """dataset.json: config, versions, counts and timings, rebuilt from the manifest."""
     counts = {"clips_requested": requested, "failed": len(failed_ids(root))}
-    return card.write_card(root, cfg.name, seed, config_to_dict(cfg), config_hash(cfg), counts, extra=extra)
+    written = card.write_card(root, cfg.name, seed, config_to_dict(cfg), config_hash(cfg), counts, extra=extra)
+    refresh_readme(root)  # the human-readable card beside dataset.json
+    return written
 
 
 def make_executor(root: Path, opts: PoolOptions):

@@ -125,7 +125,13 @@ def asset_sheets(
         plans = []
         for _, m in models:
             plans.append(_aimed_plan(config, m, fp_size, seed, manifest))
-        tiles = render_tiles(plans, [0], "cycles", samples, False)
+        try:  # a 640x360 Cycles frame per variant: allow two minutes each on a busy machine
+            tiles = render_tiles(plans, [0], "cycles", samples, False, timeout_s=300.0 + 120.0 * len(plans))
+        except subprocess.TimeoutExpired:
+            raise PovgenError(
+                f"first-person renders of {len(plans)} variants timed out: use fewer --n or "
+                "--family, or --no-first-person"
+            ) from None
         for (name, _), t in zip(models, tiles, strict=True):
             Image.fromarray(t.images[0]).save(out / f"{name}_first_person.png")
         path = out / "first_person.png"

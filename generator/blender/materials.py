@@ -142,7 +142,10 @@ def _pattern(nt, m: Material, bsdf) -> None:
     if bump > 0:
         bn = nt.nodes.new("ShaderNodeBump")
         bn.inputs["Strength"].default_value = bump
-        bn.inputs["Distance"].default_value = 0.01
+        # fine patterns (polymer stipple, machined metal at over 100 features per metre): bumps as deep as a
+        # fraction of a feature, else grazing facets mirror the room and dark plastic turns pale
+        fine = m.pattern == "polymer" or (m.pattern == "metal" and m.scale > 100)
+        bn.inputs["Distance"].default_value = min(0.01, 0.2 / m.scale) if fine else 0.01
         nt.links.new(bump_fac, bn.inputs["Height"])
         nt.links.new(bn.outputs["Normal"], bsdf.inputs["Normal"])
 

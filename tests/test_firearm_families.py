@@ -16,7 +16,7 @@ from generator.plan.objects.families import build_family, pick_family
 from generator.plan.objects.gunspecs import FAMILIES, reference
 from generator.plan.objects.parts import part_mesh
 
-SEEDS = range(8)
+SEEDS = range(6)
 TOL = 0.08
 
 

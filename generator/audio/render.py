@@ -102,15 +102,16 @@ def plan_emissions(plan: ClipPlan, s: AudioSettings, room: Room, rng: np.random.
     action_frames = [e.frame for e in plan.timeline.events if e.type == "action"]
     if plan.category == "positive" and axes.weapon_kind in ("real", "replica"):
         meta = plan.held.model.meta if plan.held is not None else {}
-        weapon = sources.draw_weapon(
-            rng, axes.weapon_class, bool(meta.get("suppressor", False)), axes.weapon_kind == "replica"
-        )
-        ejects = axes.held_object not in REVOLVERS and axes.weapon_kind == "real"
+        suppressed = bool(meta.get("suppressor", False) or meta.get("acc_suppressor", False))
+        weapon = sources.draw_weapon(rng, axes.weapon_class, suppressed, axes.weapon_kind == "replica")
+        model = str(meta.get("family", axes.held_object))  # e.g. striker_pistol, duty_revolver
+        ejects = "revolver" not in model and axes.held_object not in REVOLVERS and axes.weapon_kind == "real"
         for f in shot_frames:
             muzzle, barrel = _muzzle(plan, f)
             shot = sources.gunshot(rng, sr, weapon)
             detail = {
                 "family": weapon.family,
+                "model": model,
                 "suppressed": weapon.suppressed,
                 "bullet_speed_ms": round(weapon.speed_ms, 1),
                 "supersonic": weapon.speed_ms > C,

@@ -44,6 +44,9 @@ def composite(
         typer.Option(help="Leave out (and list) background videos that cannot be read; the rest composites."),
     ] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    audio_events: Annotated[
+        bool, typer.Option(help="Add the rendered sound events (shots, casings...) to the background's audio.")
+    ] = False,
 ) -> None:
     """Render hands and held object on a transparent film, light them to match each background clip, and
     composite them with matched noise and blur; writes labelled clips with source: composite."""
@@ -76,6 +79,7 @@ def composite(
             threads=threads,
             skip_bad=skip_bad,
             on_event=composite_events(progress),
+            audio_events=audio_events,
         )
     bad = counts["bad"]
     if bad:

@@ -415,6 +415,28 @@ class AugmentConfig(Section):
     keep_clean: bool = Field(False, description="Also keep the clean render, in the clip's clean/ folder.")
 
 
+class AudioConfig(Section):
+    """The clip's sound track: gunshots, look-alike bangs, ambience, room acoustics and the mic (docs/audio.md)."""
+
+    enabled: bool = Field(True, description="Render a sound track and mux it into video.mp4 as AAC.")
+    sample_rate: Literal[16000, 22050, 44100, 48000] = Field(48000, description="Audio sample rate in Hz.")
+    channels: Literal[1, 2] = Field(1, description="1 = mono mic; 2 = two mics 14 cm apart (phone stereo).")
+    bitrate_kbps: int = Field(128, ge=16, le=512, description="AAC bitrate of the stream's audio in kbit/s.")
+    save_wav: bool = Field(False, description="Also write the lossless track as audio.wav beside the video.")
+    ambient_spl_db: Num(0, 90) = Field(
+        {"uniform": [42, 58]}, description="Ambient bed level (HVAC, traffic, birds, murmur) in dB SPL."
+    )
+    background_events: Num(0, 10) = Field(
+        {"uniform": [0.0, 1.5]},
+        description="Mean look-alike bangs per clip (door slams, claps, pops, ...), Poisson; any class.",
+    )
+    mic_overload_db: Num(100, 150) = Field(
+        {"uniform": [122, 136]}, description="Mic acoustic overload point in dB SPL (loud shots clip)."
+    )
+    wind_ms: Num(0, 20) = Field({"uniform": [0.0, 4.0]}, description="Wind speed outdoors in m/s (mic noise).")
+    max_order: int = Field(6, ge=0, le=30, description="Image-source reflection order indoors (outdoors: 2).")
+
+
 class SceneConfig(Section):
     """A whole scene file."""
 
@@ -433,6 +455,7 @@ class SceneConfig(Section):
     events: EventsConfig = Field(default_factory=EventsConfig)
     hands: HandsConfig = Field(default_factory=HandsConfig)
     augment: AugmentConfig = Field(default_factory=AugmentConfig)
+    audio: AudioConfig = Field(default_factory=AudioConfig)
 
     @model_validator(mode="before")
     @classmethod

@@ -15,6 +15,7 @@ import numpy as np
 from PIL import Image
 from pydantic import BaseModel, ValidationError
 
+from generator.audio.mux import check_track
 from generator.dataset.clip import LABELS, PLAN, ClipReader
 from generator.dataset.layout import CARD, CLIPS, MANIFEST, TMP_PREFIX
 from generator.dataset.manifest import is_complete
@@ -81,6 +82,8 @@ def check_video(clip: Path, labels: ClipLabels, rel: str) -> list[str]:
         problems.append(f"{rel}/{labels.video}: {fps:g} fps, labels say {labels.fps}")
     if (w, h) != (labels.width, labels.height):
         problems.append(f"{rel}/{labels.video}: {w}x{h}, labels say {labels.width}x{labels.height}")
+    audio = labels.audio.model_dump() if labels.audio is not None else None
+    problems += [f"{rel}/{p}" for p in check_track(clip / labels.video, audio)]  # the sound track's length
     return problems
 
 

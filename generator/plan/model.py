@@ -260,6 +260,21 @@ class RenderSettings(_M):
     transparent: bool = False  # film_transparent RGBA frames (composite layers, generator/blender/layer.py)
 
 
+class AudioSettings(_M):
+    """The clip's sound settings, drawn from the config's audio section (rendered by generator/audio)."""
+
+    sample_rate: int = 48000
+    channels: int = 1
+    bitrate_kbps: int = 128
+    save_wav: bool = False
+    ambient_spl_db: float = 50.0
+    background_events: float = 0.5
+    mic_overload_db: float = 122.0
+    wind_ms: float = 0.0
+    max_order: int = 6
+    seed: int = 0  # seeds the sound's own random draws (sources, noise)
+
+
 class ClipAxes(_M):
     """Clip-level label axes (see docs/labels.md)."""
 
@@ -313,3 +328,4 @@ class ClipPlan(_M):
     augment: dict | None = None
     # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
     world_image: str | None = None
+    audio: AudioSettings | None = None  # None: a silent clip

@@ -7,14 +7,16 @@ area draws leaves the others as they were. This module only composes them.
 
 from __future__ import annotations
 
-from generator.config.models import SceneConfig
+import numpy as np
+
+from generator.config.models import AudioConfig, SceneConfig
 from generator.config.recipe import augment_plan
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
 from generator.plan.events import held_motion, plan_events
 from generator.plan.grips import second_hand
 from generator.plan.held import plan_held
-from generator.plan.model import ClipAxes, ClipPlan, RenderSettings, TimelineEvent
+from generator.plan.model import AudioSettings, ClipAxes, ClipPlan, RenderSettings, TimelineEvent
 from generator.plan.objects import WEAPON_CLASSES, weapon_kind
 from generator.plan.objects.choose import choose_held
 from generator.plan.onset import CarryPlan, draw_carry, plan_pose_track
@@ -140,7 +142,18 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         atmosphere=place.atmosphere,
         world_zenith=place.world_zenith,
         exposure=place.exposure,
+        audio=audio_settings(cfg.audio, rng("audio")),
     )
+
+
+def audio_settings(cfg: AudioConfig, rng: np.random.Generator) -> AudioSettings | None:
+    """The clip's resolved sound settings (None when audio is off)."""
+    if not cfg.enabled:
+        return None
+    names = ("ambient_spl_db", "background_events", "mic_overload_db", "wind_ms")
+    drawn = {k: float(cfg.draw(k, rng)) for k in names}
+    keep = {k: getattr(cfg, k) for k in ("sample_rate", "channels", "bitrate_kbps", "save_wav", "max_order")}
+    return AudioSettings(**keep, **drawn, seed=int(rng.integers(2**31)))
 
 
 def plan_dataset(cfg: SceneConfig, dataset_seed: int, clips: int) -> list[ClipPlan]:

@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from generator.audio.plots import sound_sheet
 from generator.dataset.clip import PLAN, ClipReader
 from generator.dataset.layout import CARD, inside
 from generator.export.cliplist import AXES
@@ -299,6 +300,10 @@ def write_report(
         ),
         ("Stage timings", "seconds per frame per stage, from labels.json timings", "timing"),
     ]
+    sound = sound_sheet([(c.folder, c.labels) for c in clips], out / "sound.png")
+    if sound:
+        imgs["sound"] = sound
+        sections.append(("Sound", "waveforms and spectrograms of a few clips; lines at labelled sound onsets", "sound"))
     body = "".join(
         f'<section><h2>{t}</h2><p>{html.escape(note)}</p><img src="{imgs[k]}" alt="{t}"></section>'
         for t, note, k in sections

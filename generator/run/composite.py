@@ -14,6 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from generator.audio.composite import composite_audio, set_audio_label
 from generator.augment.clipdata import ClipData
 from generator.augment.composite import (
     LUMA,
@@ -58,6 +59,7 @@ class Background:
     name: str
     frames: np.ndarray
     fps: int
+    video: Path | None = None
 
 
 def background_videos(path: Path) -> list[Path]:
@@ -85,7 +87,7 @@ def read_background(video: Path, frames: int | None, height: int | None) -> Back
         h, w = height, nw
     imgs = [f[: h - h % 2, : w - w % 2] for f in imgs]
     name = re.sub(r"[^A-Za-z0-9_.-]", "_", video.stem)
-    return Background(name, np.stack(imgs), max(1, int(round(fps))))
+    return Background(name, np.stack(imgs), max(1, int(round(fps))), video)
 
 
 def layer_plans(
@@ -187,7 +189,8 @@ def composite_clip(
         },
     }
     labels.update(
-        source="composite", background=bg.name, pair_id=plan.pair_id, augmentation={"composite": params}
+        source="composite", background=bg.name, pair_id=plan.pair_id, augmentation={"composite": params},
+        audio=None,  # set after writing: the background's own track (generator/audio/composite.py)
     )
     clip = ClipData(plan.clip_id, np.stack(frames), masks, labels, plan.model_dump(mode="json"))
     return clip, np.stack(alphas), params
@@ -208,9 +211,11 @@ def run_composite(
     on_clip: Callable[[str], None] | None = None,
     skip_bad: bool = True,
     on_event: Callable[[str, dict], None] | None = None,
+    audio_events: bool = False,
 ) -> dict:
     """Composite layers onto every background video; resumable (finished clips are skipped). With ``skip_bad``
-    an unreadable background is left out and listed in ``counts["bad"]``; the rest composites."""
+    an unreadable background is left out and listed in ``counts["bad"]``; the rest composites. Clips keep the
+    background's audio; ``audio_events`` adds the rendered sound events (shots...) to it."""
     out = Path(out)
     load_config(scene, list(overrides or []))  # a bad scene or --set stops here, before anything is written
     PoolOptions(workers=workers, threads=threads)
@@ -304,6 +309,12 @@ def run_composite(
                 extra=extra,
                 files={"environment.png": envs[name]},
             )
+            if bgs[name].video is not None:  # the background's own sound, and rendered events on request
+                folder = out / "clips" / p.clip_id
+                block = composite_audio(
+                    bgs[name].video, folder, p, labels["fps"], labels["num_frames"], audio_events
+                )
+                set_audio_label(folder, block)
             append_jsonl(out / MANIFEST, rec)
             counts["written"] += 1
             emit("written", {"clip_id": p.clip_id})

@@ -35,9 +35,9 @@ TILT = {
 }
 # where an onset starts: out of view for any lens up to 180 degrees
 START = {
-    "holster": ((0.22, -0.55, 0.06), (-1.3, 0.0, 0.0)),
-    "below": ((0.05, -0.62, -0.12), (-1.1, 0.0, 0.0)),
-    "side": ((0.6, -0.12, 0.04), (0.0, -1.0, 0.0)),
+    "holster": ((0.22, -0.62, 0.22), (-1.3, 0.0, 0.0)),
+    "below": ((0.05, -0.72, 0.12), (-1.1, 0.0, 0.0)),
+    "side": ((0.65, -0.2, 0.28), (0.0, -1.0, 0.0)),
 }
 LONG_MIN_DEPTH = 0.44  # long guns stay this far forward, so that the butt stays in front of the camera
 BLEND_S = (0.4, 0.8)  # how long an onset takes

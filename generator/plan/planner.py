@@ -91,6 +91,10 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         return ev, camera, track, first_in_view(seen, track, camera)
 
     ev, camera, track, first = motion(carry)
+    if carry.onset != "none" and first is not None and first < int(round(carry.onset_s * r.fps)):
+        # the start pose is already in view through this lens: no onset, the pose from frame 0
+        carry = CarryPlan(carry.pose, "none", 0.0, carry.blend_s, carry.anchor, carry.two_handed)
+        ev, camera, track, first = motion(carry)
     if first is None:  # this pose or onset never shows the object through this lens: aimed from frame 0
         carry = CarryPlan("aimed", "none", 0.0, carry.blend_s, carry.anchor, carry.two_handed)
         ev, camera, track, first = motion(carry)

@@ -8,6 +8,7 @@ import numpy as np
 from mathutils import Euler, Matrix, Vector
 
 from generator.blender.materials import IMAGE_PATTERNS, make_material, planar_uvs
+from generator.blender.uvs import box_uvs
 from generator.plan.model import Model, Part
 
 SEGMENTS = 16
@@ -75,6 +76,7 @@ def build_model(model: Model, collection: bpy.types.Collection) -> bpy.types.Obj
             planar_uvs(bm, faces, p)
     bm.to_mesh(mesh)
     bm.free()
+    box_uvs(mesh)
     for name in names:
         mesh.materials.append(make_material(f"{model.name}.{name}", model.materials[name]))
     obj = bpy.data.objects.new(model.name, mesh)

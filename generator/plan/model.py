@@ -284,3 +284,7 @@ class ClipPlan(_M):
     augment: dict | None = None
     # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
     world_image: str | None = None
+    # outdoors: one of Blender's bundled CC0 sky photographs (datafiles/studiolights/world/<name>.exr) as sky
+    # and ambient light, turned about +Z by world_hdri_rotation (radians) so its sun lines up with the sun light
+    world_hdri: str | None = None
+    world_hdri_rotation: float = 0.0

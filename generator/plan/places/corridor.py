@@ -9,6 +9,7 @@ from generator.plan.geometry import hsv_to_linear, kelvin_to_rgb
 from generator.plan.model import Light, Material, Model, Part, Placed
 from generator.plan.places.base import Place, finish
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.surfaces import textured
 
 
 def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Generator) -> Place:
@@ -17,6 +18,7 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
     length = env.draw("length_m", rng)
     h = env.draw("height_m", rng)
     hue = rng.uniform(0, 1)
+    floor_pattern = str(rng.choice(["vinyl", "tiles", "carpet", "concrete"]))
     mats = {
         "wall": Material(
             color=hsv_to_linear(hue, env.draw("wall_saturation", rng), env.draw("wall_value", rng)),
@@ -33,6 +35,16 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
         ),
         "base": Material(color=hsv_to_linear(0, 0, rng.uniform(0.05, 0.3)), roughness=0.5),
     }
+    for key, pattern in (
+        ("wall", "plaster"),
+        ("floor", floor_pattern),
+        ("ceiling", "ceiling_tile"),
+        ("door", str(rng.choice(["wood", "paint"]))),
+        ("base", "plastic"),
+    ):
+        mats[key] = textured(mats[key], pattern, rng)
+    if floor_pattern != "carpet":
+        mats["floor"] = mats["floor"].model_copy(update={"color2": hsv_to_linear(0.1, 0.05, 0.4)})
     t = 0.1
     parts = [
         Part(shape="box", size=(w, length, t), pos=(0, 0, -t / 2), material="floor", name="floor"),
@@ -95,7 +107,7 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
         box = Model(
             name=f"box{i}",
             parts=[Part(shape="box", size=tuple(size), pos=(0, 0, size[2] / 2), material="cardboard")],
-            materials={"cardboard": Material(color=col, roughness=0.85)},
+            materials={"cardboard": textured(Material(color=col, roughness=0.85), "cardboard", rng)},
         )
         clutter.append(
             Placed(model=box, pos=(float(x), float(y), 0.0), rot=(0.0, 0.0, float(rng.uniform(-0.3, 0.3))))

@@ -1,6 +1,8 @@
-"""Procedural surface materials: brick, concrete, tiles, wood, carpet, asphalt, plaster, metal, glass and more.
+"""Surface materials: brick, concrete, tiles, wood, carpet, vinyl, ceiling tiles, asphalt, plaster, metal, glass...
 
-Each kind draws random colours, pattern scale, roughness and wear; the worker builds them from shader nodes.
+Each kind draws random colours, pattern scale, roughness, wear and a texture seed; the worker bakes the pattern
+into small tileable images (generator/plan/places/textures.py). Every surface gets a pattern: ``plain`` colours
+get the subtle ``smooth`` finish (mottling, scuffs, roughness variation); only emitters stay flat.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ PALETTE = {
     "bark": ((0.04, 0.1), (0.2, 0.5), (0.1, 0.3), (0.8, 1.0), (5.0, 12.0)),
     "dirt": ((0.06, 0.12), (0.25, 0.55), (0.2, 0.45), (0.85, 1.0), (2.0, 6.0)),
     "cardboard": ((0.07, 0.11), (0.35, 0.6), (0.35, 0.65), (0.8, 0.95), (1.0, 1.0)),
+    "ceiling_tile": ((0.05, 0.15), (0.0, 0.06), (0.7, 0.9), (0.8, 0.95), (1.0, 1.0)),
+    "vinyl": ((0.0, 1.0), (0.03, 0.35), (0.3, 0.8), (0.25, 0.5), (1.0, 1.0)),
+    "rubber": ((0.0, 1.0), (0.0, 0.05), (0.02, 0.06), (0.8, 0.95), (1.0, 1.0)),
 }
 # second colour of the pattern, relative to the first: (value factor, saturation factor) or a fixed colour
 _SECOND = {
@@ -45,8 +50,8 @@ _SECOND = {
     "bark": (0.5, 1.0),
     "dirt": (0.7, 1.0),
     "fabric": (0.75, 1.0),
+    "vinyl": (1.5, 0.4),
 }
-PATTERNED = set(_SECOND) - {"paint", "plastic", "cardboard"}
 
 
 def surface(kind: str, rng: np.random.Generator, wear: float = 0.0, hue: float | None = None) -> Material:
@@ -69,16 +74,30 @@ def surface(kind: str, rng: np.random.Generator, wear: float = 0.0, hue: float |
         color2=color2,
         roughness=float(rng.uniform(r0, r1)),
         metallic=1.0 if kind == "metal" else 0.0,
-        pattern=kind if kind in PATTERNED or kind == "glass" else "",
+        pattern=kind,
         scale=float(round(rng.uniform(k0, k1), 4)),
+        seed=int(rng.integers(0, 2**31 - 1)),
         wear=float(round(wear * rng.uniform(0.5, 1.0), 4)) if kind not in ("glass",) else 0.0,
         transmission=1.0 if kind == "glass" else 0.0,
     )
 
 
-def plain(color, roughness: float = 0.5, emission: float = 0.0, metallic: float = 0.0) -> Material:
-    """A plain material (no pattern)."""
-    return Material(color=tuple(color), roughness=roughness, emission=emission, metallic=metallic)
+def plain(
+    color, roughness: float = 0.5, emission: float = 0.0, metallic: float = 0.0, pattern: str = "smooth"
+) -> Material:
+    """A single-colour material with a subtle ``smooth`` finish texture (emitters stay flat)."""
+    return Material(
+        color=tuple(float(c) for c in color),
+        roughness=roughness,
+        emission=emission,
+        metallic=metallic,
+        pattern="" if emission > 0 else pattern,
+    )
+
+
+def textured(m: Material, pattern: str, rng: np.random.Generator) -> Material:
+    """``m`` with the texture ``pattern`` and a fresh texture seed."""
+    return m.model_copy(update={"pattern": pattern, "seed": int(rng.integers(0, 2**31 - 1))})
 
 
 def wet(m: Material) -> Material:

@@ -3,12 +3,10 @@ flashlight) and exposure of a plan."""
 
 from __future__ import annotations
 
-import os
-
 import bpy
 import numpy as np
 
-from generator.errors import PovgenError
+from generator.blender.materials import hdri_path
 from generator.plan.model import ClipPlan
 from generator.plan.places.light import HDRI_CLAMP, flicker_factors
 
@@ -44,9 +42,7 @@ def build_world(plan: ClipPlan, scene: bpy.types.Scene) -> bpy.types.World:
 
 def _hdri(nt, bg, name: str, rotation: float) -> None:
     """Light the world with Blender's bundled sky photograph ``name``, turned and with its sun clamped."""
-    path = os.path.join(bpy.utils.system_resource("DATAFILES"), "studiolights", "world", f"{name}.exr")
-    if not os.path.isfile(path):
-        raise PovgenError(f"world_hdri {name}: not among Blender's bundled studio lights")
+    path = hdri_path(name)
     coord = nt.nodes.new("ShaderNodeTexCoord")
     mapping = nt.nodes.new("ShaderNodeMapping")
     mapping.inputs["Rotation"].default_value = (0.0, 0.0, rotation)

@@ -18,6 +18,7 @@ import os
 import bpy
 import numpy as np
 
+from generator.errors import PovgenError
 from generator.plan.model import Material
 from generator.plan.places.pictures import game_frame, poster_image, target_image
 from generator.plan.places.textures import BUMP, TEXTURED, TILE_M, maps, normal_map
@@ -216,6 +217,35 @@ def _baked(nt, name: str, m: Material, bsdf) -> None:
         nt.links.new(nmap.outputs["Normal"], bsdf.inputs["Normal"])
 
 
+def hdri_path(name: str) -> str:
+    """Path of Blender's bundled sky photograph ``name`` (datafiles/studiolights/world/<name>.exr)."""
+    path = os.path.join(bpy.utils.system_resource("DATAFILES"), "studiolights", "world", f"{name}.exr")
+    if not os.path.isfile(path):
+        raise PovgenError(f"sky photograph {name}: not among Blender's bundled studio lights")
+    return path
+
+
+def _window_view(nt, m: Material, bsdf) -> None:
+    """Emit the sky photograph ``m.text`` seen along the view ray: a window onto distant outdoors."""
+    geo = nt.nodes.new("ShaderNodeNewGeometry")
+    flip = nt.nodes.new("ShaderNodeVectorMath")
+    flip.operation = "SCALE"
+    flip.inputs["Scale"].default_value = -1.0
+    nt.links.new(geo.outputs["Incoming"], flip.inputs[0])
+    env = nt.nodes.new("ShaderNodeTexEnvironment")
+    env.image = bpy.data.images.load(hdri_path(m.text), check_existing=True)
+    nt.links.new(flip.outputs["Vector"], env.inputs["Vector"])
+    clamp = nt.nodes.new("ShaderNodeMapRange")
+    clamp.data_type = "FLOAT_VECTOR"
+    sockets = {s.identifier: s for s in clamp.inputs}
+    sockets["To_Max_FLOAT3"].default_value = (3.0,) * 3
+    sockets["From_Max_FLOAT3"].default_value = (3.0,) * 3
+    nt.links.new(env.outputs["Color"], sockets["Vector"])
+    nt.links.new(clamp.outputs["Vector"], bsdf.inputs["Emission Color"])
+    bsdf.inputs["Emission Strength"].default_value = m.emission
+    bsdf.inputs["Base Color"].default_value = (0.0, 0.0, 0.0, 1.0)
+
+
 def make_material(name: str, m: Material) -> bpy.types.Material:
     """A node material with base colour, roughness, metallic, optional emission, and an optional pattern."""
     mat = bpy.data.materials.new(name)
@@ -232,7 +262,9 @@ def make_material(name: str, m: Material) -> bpy.types.Material:
         bsdf.inputs["Transmission Weight"].default_value = m.transmission
         bsdf.inputs["IOR"].default_value = 1.45
     mode = os.environ.get("POVGEN_MATERIALS", "baked")
-    if m.pattern in IMAGE_PATTERNS:
+    if m.pattern == "window_view":
+        _window_view(nt, m, bsdf)
+    elif m.pattern in IMAGE_PATTERNS:
         _image_pattern(nt, name, m, bsdf)
     elif mode == "plain" or not m.pattern:
         pass

@@ -33,7 +33,7 @@ class Material(_M):
     wear: float = 0.0  # 0..1 dirt and wear blended in at large scale
     transmission: float = 0.0  # 0 opaque .. 1 clear (glass, translucent replica plastics)
     seed: int = 0  # image patterns (poster, screen) are drawn from this seed in the worker
-    text: str = ""  # poster/sign text
+    text: str = ""  # poster/sign text; window_view: the bundled sky photograph seen through the window
 
 
 class Part(_M):

@@ -9,6 +9,7 @@ from generator.plan.geometry import kelvin_to_rgb
 from generator.plan.model import Light
 from generator.plan.places.base import Place, indoor, posters_on_wall
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.fixtures import Wall, door, fixture_materials, skirting, window
 from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.light import ceiling_lights
 from generator.plan.places.surfaces import plain, surface
@@ -72,6 +73,9 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     furn.mat("tv", plain((0.01, 0.01, 0.01), 0.15))
     furn.mat("rug", surface("carpet", rng, wear))
     lamps = Kit("home_lamps")
+    fix = Kit("home_fixtures")
+    fixture_materials(fix, rng, e.draw("wear", rng))
+    skirting(fix, x0, x1, y0, y1)
     lights: list[Light] = []
     ya = y0
     opening = float(rng.uniform(0.9, 1.2))
@@ -79,12 +83,15 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
         yb = ya + float(rl)
         for side in (-1, 1):
             _furnish(furn, rng, side, w, ya + 0.1, yb - 0.1, dens)
-            if rng.random() < 0.5:  # a closed door in the side wall
-                shell.box(
-                    "door",
-                    (0.05, 0.85, 2.0),
-                    (side * (w / 2 - 0.02), float(rng.uniform(ya + 0.6, yb - 0.6)), 1.0),
-                )
+            if rng.random() < 0.5:  # a closed door or a window in the side wall
+                wall, u = Wall(0, side * w / 2, -side), float(rng.uniform(ya + 0.6, yb - 0.6))
+                if rng.random() < 0.5:
+                    door(fix, wall, u, rng, width=0.8, height=2.0)
+                else:
+                    ww = float(min(rng.uniform(0.8, 1.5), yb - ya - 0.4))
+                    window(
+                        fix, wall, float(np.clip(u, ya + ww / 2 + 0.1, yb - ww / 2 - 0.1)), 1.55, ww, 1.1, rng
+                    )
         if rng.random() < 0.6:
             furn.box(
                 "rug", (float(rng.uniform(1.2, 2.0)), float(rl) * 0.5, 0.01), (0.0, (ya + yb) / 2, 0.005)
@@ -116,7 +123,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     return indoor(
         cfg,
         rng,
-        [shell, furn, lamps],
+        [shell, fix, furn, lamps],
         lights,
         (0.0, y0 + 0.7, 0.0),
         ln - 1.5,

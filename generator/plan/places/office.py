@@ -8,6 +8,15 @@ from generator.config.models import SceneConfig
 from generator.plan.geometry import hsv_to_linear
 from generator.plan.places.base import Place, grid_spots, indoor, posters_on_wall
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.fixtures import (
+    Wall,
+    ceiling_vent,
+    door,
+    dress_walls,
+    fixture_materials,
+    side_walls,
+    skirting,
+)
 from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.light import ceiling_lights
 from generator.plan.places.surfaces import plain, surface
@@ -23,12 +32,28 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     room = Kit("office")
     room.mat("floor", surface(str(rng.choice(["carpet", "tiles", "concrete"])), rng, wear))
     room.mat("wall", surface("plaster", rng, wear))
-    room.mat("ceiling", surface("plaster", rng, 0.0))
+    room.mat("ceiling", surface("ceiling_tile", rng, 0.0))
     room_shell(room, x0, x1, y0, y1, h, "floor", "wall", "ceiling")
-    if rng.random() < 0.6:  # a window band on one side
-        side = float(rng.choice([-1, 1]))
-        room.mat("glass", surface("glass", rng))
-        room.box("glass", (0.03, ln * 0.8, h * 0.45), (side * (w / 2 - 0.02), 0, h * 0.55))
+    fix = Kit("office_fixtures")
+    fixture_materials(fix, rng, wear)
+    skirting(fix, x0, x1, y0, y1)
+    left, right = side_walls(x0, x1)
+    windowed = [left, right][int(rng.integers(0, 2))] if rng.random() < 0.7 else None
+    for wall in (left, right):
+        dress_walls(
+            fix,
+            rng,
+            [wall],
+            y0 + 0.6,
+            y1 - 0.6,
+            h,
+            doors=0 if wall is windowed else 2,
+            windows=int(rng.integers(2, 5)) if wall is windowed else 0,
+            boards=int(rng.random() < 0.6),
+        )
+    door(fix, Wall(1, y1, -1.0), float(rng.uniform(x0 + 1, x1 - 1)), rng)
+    for x, y in grid_spots(x0, x1, y0, y1, 4.0)[:: int(rng.integers(2, 4))]:
+        ceiling_vent(fix, x + 0.9, y, h, 0.6)
     posters_on_wall(room, cfg, rng, float(rng.choice([x0, x1])), y0 + 1, y1 - 1, (1.3, 1.9))
     furn = Kit("office_furniture")
     furn.mat("top", surface(str(rng.choice(["wood", "plastic"])), rng, wear))
@@ -73,5 +98,5 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     movers = figures_in(e, rng, zones)
     start = (0.0, y0 + 0.8, 0.0)
     return indoor(
-        cfg, rng, [room, furn, lamps], lights, start, ln - 2.0, "office", (x0, x1, y0, y1, h), movers
+        cfg, rng, [room, fix, furn, lamps], lights, start, ln - 2.0, "office", (x0, x1, y0, y1, h), movers
     )

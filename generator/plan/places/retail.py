@@ -7,6 +7,14 @@ import numpy as np
 from generator.config.models import SceneConfig
 from generator.plan.places.base import Place, grid_spots, indoor, posters_on_wall
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.fixtures import (
+    ceiling_vent,
+    dress_walls,
+    exit_sign,
+    fixture_materials,
+    side_walls,
+    skirting,
+)
 from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.light import ceiling_lights
 from generator.plan.places.surfaces import poster, surface
@@ -24,9 +32,17 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     room = Kit("store")
     room.mat("floor", surface(str(rng.choice(["tiles", "concrete"])), rng, wear))
     room.mat("wall", surface("plaster", rng, wear))
-    room.mat("ceiling", surface(str(rng.choice(["plaster", "metal"])), rng))
+    room.mat("ceiling", surface(str(rng.choice(["ceiling_tile", "metal"])), rng))
     room_shell(room, x0, x1, y0, y1, h, "floor", "wall", "ceiling")
     posters_on_wall(room, cfg, rng, float(rng.choice([x0, x1])), y0 + 1, y1 - 1, (2.0, 2.8))
+    fix = Kit("store_fixtures")
+    fixture_materials(fix, rng, wear)
+    skirting(fix, x0, x1, y0, y1)
+    dress_walls(fix, rng, list(side_walls(x0, x1)), y0 + 0.6, y1 - 0.6, h, doors=1, boards=0)
+    for x, y in grid_spots(x0, x1, y0, y1, 5.0)[::2]:
+        ceiling_vent(fix, x, y + 1.2, h, 0.6)
+    if rng.random() < 0.7:
+        exit_sign(fix, 0.0, y1 - 1.0, h, rng)
     shelves = Kit("gondolas")
     shelves.mat("frame", surface("metal", rng))
     colors = 8
@@ -75,7 +91,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     return indoor(
         cfg,
         rng,
-        [room, shelves, signs, lamps],
+        [room, fix, shelves, signs, lamps],
         lights,
         (0.0, y0 + 0.8, 0.0),
         ln - 2.0,

@@ -60,6 +60,12 @@ BUMP = {
     "glass": 0.02,
 }
 TEXTURED = set(TILE_M)
+PICTURES = {"poster", "target", "screen", "window_view"}  # drawn images and the window's sky photograph
+
+
+def is_textured(m: Material) -> bool:
+    """Whether ``m`` shows a texture or picture (emitters such as lamp panels may stay flat)."""
+    return m.pattern in TEXTURED or m.pattern in PICTURES or m.emission > 0
 
 
 def _noise(
@@ -303,7 +309,7 @@ def _bark(rng, n, c1, c2, r, scale) -> Maps:
     moss = _noise(rng, n, 2.5, lo=1) > 0.72
     alb = _lerp(c2, c1, furrow) * (0.7 + 0.5 * furrow)[..., None]
     alb = np.where(moss[..., None], alb * np.array([0.7, 1.2, 0.6]), alb)
-    return alb, r, furrow
+    return alb, r - 0.15 * furrow, furrow
 
 
 def _dirt(rng, n, c1, c2, r, scale) -> Maps:
@@ -331,7 +337,7 @@ def _glass(rng, n, c1, c2, r, scale) -> Maps:
     smudge = _noise(rng, n, 2.2, lo=2)
     prints = _spots(rng, n, int(rng.integers(2, 10)), 5.0)
     alb = c1 * (0.97 + 0.03 * smudge)[..., None] * np.ones((n, n, 1))
-    return alb, r + 0.12 * np.clip(smudge - 0.55, 0, 1) + 0.15 * prints, 0.1 * smudge
+    return alb, r + 0.3 * np.clip(smudge - 0.45, 0, 1) + 0.2 * prints, 0.1 * smudge
 
 
 def _smooth(rng, n, c1, c2, r, scale) -> Maps:

@@ -7,6 +7,7 @@ import numpy as np
 from generator.config.models import SceneConfig
 from generator.plan.places.base import Place, indoor
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.fixtures import Wall, door, exit_sign, extinguisher, fixture_materials, side_walls
 from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.light import ceiling_lights
 from generator.plan.places.surfaces import surface
@@ -55,6 +56,14 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
             y = float(rng.uniform(y0 + 2, y1 - 2))
             racks.box("shelf", (1.0, 1.2, 0.14), (side * (aisle / 2 - 0.55), y, 0.07))
             racks.box("box0", (0.9, 1.0, float(rng.uniform(0.3, 1.2))), (side * (aisle / 2 - 0.55), y, 0.6))
+    fix = Kit("warehouse_fixtures")
+    fixture_materials(fix, rng, wear)
+    door(fix, Wall(1, y1, -1.0), float(rng.uniform(-1.5, 1.5)), rng, width=1.0)
+    for wall in side_walls(x0, x1):
+        if rng.random() < 0.7:
+            extinguisher(fix, wall, float(rng.uniform(y0 + 2, y1 - 2)), rng)
+    if rng.random() < 0.7:
+        exit_sign(fix, 0.0, y1 - 1.0, min(h, 3.5), rng)
     lamps = Kit("warehouse_lamps")
     spots = [(0.0, y) for y in np.arange(y0 + 2, y1 - 1, float(rng.uniform(4, 7)))]
     lights = ceiling_lights(lamps, cfg.lighting, rng, spots, h)
@@ -66,7 +75,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     return indoor(
         cfg,
         rng,
-        [room, racks, lamps],
+        [room, fix, racks, lamps],
         lights,
         (0.0, y0 + 0.8, 0.0),
         ln - 2.0,

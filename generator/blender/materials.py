@@ -23,7 +23,7 @@ from generator.plan.model import Material
 from generator.plan.places.pictures import game_frame, poster_image, target_image
 from generator.plan.places.textures import BUMP, TEXTURED, TILE_M, maps, normal_map
 
-BOX_UV = "box"  # UV layer with box projection in metres (see uvs.box_uvs)
+BOX_UV = "box"  # UV layer with box projection in metres (see uvs.metre_uvs)
 
 IMAGE_PATTERNS = {"poster", "target", "screen"}
 # pattern: (texture, bump strength, roughness spread)

@@ -8,7 +8,7 @@ import numpy as np
 from generator.blender.materials import BOX_UV
 
 
-def box_uvs(mesh: bpy.types.Mesh) -> None:
+def metre_uvs(mesh: bpy.types.Mesh) -> None:
     """Add the ``box`` UV layer: (x, y) on faces facing Z, (y, z) facing X, (x, z) facing Y, in metres."""
     n_loops, n_polys = len(mesh.loops), len(mesh.polygons)
     if n_loops == 0:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import numpy as np
 
 from generator.config.models import SceneConfig
-from generator.plan.geometry import hsv_to_linear
 from generator.plan.places.base import Place, grid_spots, indoor, posters_on_wall
 from generator.plan.places.figures import Zone, figures_in
 from generator.plan.places.fixtures import (
@@ -17,9 +16,10 @@ from generator.plan.places.fixtures import (
     side_walls,
     skirting,
 )
+from generator.plan.places.furniture import bin_, desk, furniture_materials, office_chair, plant
 from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.light import ceiling_lights
-from generator.plan.places.surfaces import plain, surface
+from generator.plan.places.surfaces import surface
 
 
 def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
@@ -56,11 +56,8 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
         ceiling_vent(fix, x + 0.9, y, h, 0.6)
     posters_on_wall(room, cfg, rng, float(rng.choice([x0, x1])), y0 + 1, y1 - 1, (1.3, 1.9))
     furn = Kit("office_furniture")
-    furn.mat("top", surface(str(rng.choice(["wood", "plastic"])), rng, wear))
-    furn.mat("leg", surface("metal", rng))
+    furniture_materials(furn, rng, wear)
     furn.mat("screen", surface("fabric", rng))
-    furn.mat("chair", surface("fabric", rng))
-    furn.mat("monitor", plain(hsv_to_linear(0, 0, 0.03), 0.3))
     depth = float(rng.uniform(0.7, 0.85))
     pitch = float(rng.uniform(1.4, 1.8))
     for side in (-1, 1):
@@ -71,25 +68,24 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
             for y in np.arange(y0 + 1.0, y1 - 1.0, pitch):
                 if rng.random() > 0.85 * min(dens, 1.2):
                     continue
-                furn.box("top", (depth, pitch - 0.05, 0.03), (xc, y + pitch / 2, 0.74))
-                furn.box("leg", (depth * 0.9, 0.04, 0.72), (xc, y + 0.05, 0.36))
+                # a desk facing the walkway's side (its front, +Y in its own frame, towards the aisle)
+                face = float(np.pi / 2 if side > 0 else -np.pi / 2)
+                furn.add(desk(rng, pitch - 0.05, depth), xc, y + pitch / 2, face)
                 furn.box(
                     "screen",
                     (0.04, pitch - 0.05, float(rng.uniform(1.1, 1.5))),
                     (xc + side * depth / 2, y + pitch / 2, 0.6),
                 )
-                furn.box(
-                    "monitor",
-                    (0.05, 0.55, 0.35),
-                    (xc + side * depth * 0.25, y + pitch / 2, 1.0),
-                    rz=float(rng.uniform(-0.2, 0.2)),
-                )
                 if rng.random() < 0.7:
-                    furn.box(
-                        "chair",
-                        (0.5, 0.5, 0.45),
-                        (xc - side * (depth / 2 + 0.3), y + pitch / 2 + rng.uniform(-0.2, 0.2), 0.45),
-                    )
+                    turn = face + float(rng.uniform(-0.6, 0.6))
+                    cy = y + pitch / 2 + rng.uniform(-0.2, 0.2)
+                    furn.add(office_chair(rng), xc - side * (depth / 2 + 0.35), cy, turn + np.pi)
+                if rng.random() < 0.3:
+                    furn.add(bin_(rng), xc - side * (depth / 2 - 0.2), y + 0.25)
+    for _ in range(int(rng.integers(1, 4))):
+        furn.add(
+            plant(rng), float(rng.choice([x0 + 0.35, x1 - 0.35])), float(rng.uniform(y0 + 0.5, y1 - 0.5))
+        )
     lamps = Kit("office_lamps")
     lights = ceiling_lights(
         lamps, cfg.lighting, rng, grid_spots(x0, x1, y0, y1, float(rng.uniform(2.6, 3.6))), h

@@ -512,3 +512,161 @@ def car(rng: np.random.Generator, paint: str) -> list[Part]:
         )
         parts.append(box("plate", (0.52, 0.012, 0.11), (0, y + s * 0.012, clear + 0.2), "plate"))
     return parts
+
+
+def sofa(rng: np.random.Generator, length: float) -> list[Part]:
+    """A sofa along its X axis (front +Y): plinth, seat and back cushions, rounded arms, short feet."""
+    d, seat = float(rng.uniform(0.8, 0.95)), float(rng.uniform(0.4, 0.46))
+    n = 2 if length < 1.9 else 3
+    parts = [rounded("plinth", (length, d, 0.2), (0, 0, 0.2), "upholstery", radius=0.03)]
+    cw = (length - 0.36) / n
+    for i in range(n):
+        x = -length / 2 + 0.18 + (i + 0.5) * cw
+        parts.append(
+            rounded("cushion", (cw - 0.01, d - 0.25, 0.14), (x, 0.1, seat - 0.06), "upholstery", radius=0.05)
+        )
+        parts.append(
+            rounded(
+                "back",
+                (cw - 0.01, 0.2, 0.42),
+                (x, -d / 2 + 0.14, seat + 0.16),
+                "upholstery",
+                radius=0.07,
+                rot=(-0.15, 0, 0),
+            )
+        )
+    for sx in (-1, 1):
+        parts.append(
+            rounded("arm", (0.18, d, 0.62), (sx * (length / 2 - 0.09), 0, 0.36), "upholstery", radius=0.06)
+        )
+        for sy in (-1, 1):
+            parts.append(
+                Part(
+                    shape="cylinder",
+                    size=(0.04, 0.04, 0.1),
+                    pos=(sx * (length / 2 - 0.08), sy * (d / 2 - 0.08), 0.05),
+                    material="frame_metal",
+                )
+            )
+    return parts
+
+
+def dining_table(rng: np.random.Generator, w: float) -> list[Part]:
+    """A table ``w`` wide with turned legs and two to four chairs round it."""
+    d = float(rng.uniform(0.75, 0.95))
+    leg = [[0.0, 0.0], [0.025, 0.0], [0.03, 0.1], [0.022, 0.35], [0.03, 0.6], [0.035, 0.71], [0.0, 0.71]]
+    parts = [rounded("top", (w, d, 0.035), (0, 0, 0.73), "desk_wood", radius=0.01)]
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            parts.append(
+                lathed(
+                    "leg", leg, "desk_wood", segments=10, pos=(sx * (w / 2 - 0.07), sy * (d / 2 - 0.07), 0.0)
+                )
+            )
+    for sy in (-1, 1):
+        for x in [-w / 4, w / 4] if w > 1.3 else [0.0]:
+            if rng.random() < 0.8:
+                from generator.plan.objects.parts import transform_parts
+
+                ang = 0.0 if sy < 0 else np.pi
+                parts += transform_parts(
+                    stacking_chair(rng),
+                    (0, 0, ang + float(rng.uniform(-0.3, 0.3))),
+                    (x, sy * (d / 2 + 0.15), 0),
+                )
+    return parts
+
+
+def bookshelf(rng: np.random.Generator, width: float, height: float, book_mats: list[str]) -> list[Part]:
+    """An open shelf unit (sides, shelves, back) filled with books of varied height, colour and lean."""
+    d = 0.3
+    parts = [
+        rounded("side", (0.02, d, height), (-width / 2, 0, height / 2), "desk_wood", radius=0.003),
+        rounded("side", (0.02, d, height), (width / 2, 0, height / 2), "desk_wood", radius=0.003),
+        box("back", (width, 0.01, height), (0, -d / 2, height / 2), "desk_wood"),
+    ]
+    for z in np.arange(0.02, height, 0.35):
+        parts.append(rounded("shelf", (width, d, 0.02), (0, 0, z), "desk_wood", radius=0.003))
+        x = -width / 2 + 0.02
+        while z + 0.33 < height and x < width / 2 - 0.06:
+            t, h = float(rng.uniform(0.015, 0.05)), float(rng.uniform(0.18, 0.3))
+            if rng.random() < 0.1:
+                x += float(rng.uniform(0.05, 0.2))
+                continue
+            parts.append(
+                rounded(
+                    "book",
+                    (t, float(rng.uniform(0.15, 0.24)), h),
+                    (x + t / 2, 0.02, z + 0.01 + h / 2),
+                    str(rng.choice(book_mats)),
+                    radius=0.002,
+                )
+            )
+            x += t + 0.002
+    return parts
+
+
+def tree(rng: np.random.Generator, leaf_mats: list[str]) -> list[Part]:
+    """A tree: a tapered, slightly bent trunk with branches and a crown of leafy clumps."""
+    hgt = float(rng.uniform(3.5, 9.0))
+    r0 = float(rng.uniform(0.1, 0.25))
+    lean = rng.normal(0, 0.15, 2)
+    trunk = [[lean[0] * t * hgt * 0.3, lean[1] * t * hgt * 0.3, t * hgt * 0.65] for t in np.linspace(0, 1, 5)]
+    parts = [swept("trunk", trunk, list(np.linspace(r0, r0 * 0.4, 5)), "bark", segments=10, caps="flat")]
+    top = np.array(trunk[-1])
+    for _ in range(int(rng.integers(2, 5))):
+        a = float(rng.uniform(0, 2 * np.pi))
+        z = float(rng.uniform(0.45, 0.6)) * hgt
+        ln = float(rng.uniform(0.8, 1.8)) * hgt / 6
+        start = [lean[0] * z * 0.45, lean[1] * z * 0.45, z]
+        end = [start[0] + np.cos(a) * ln, start[1] + np.sin(a) * ln, z + ln * 0.7]
+        parts.append(swept("branch", [start, end], [r0 * 0.35, r0 * 0.12], "bark", segments=6, caps="flat"))
+    crown = hgt * float(rng.uniform(0.22, 0.35))
+    for _ in range(int(rng.integers(10, 18))):
+        off = rng.normal(0, 1, 3) * [crown * 0.45, crown * 0.45, crown * 0.3]
+        d = crown * float(rng.uniform(0.8, 1.3))
+        parts.append(
+            Part(
+                shape="sphere",
+                size=(d, d, d * 0.8),
+                pos=tuple(float(v) for v in top + [0, 0, crown * 0.3] + off),
+                material=str(rng.choice(leaf_mats)),
+            )
+        )
+    return parts
+
+
+def litter_bin(rng: np.random.Generator) -> list[Part]:
+    """An outdoor litter bin on a post: a lathed drum with a rim."""
+    r, h = float(rng.uniform(0.2, 0.28)), float(rng.uniform(0.5, 0.7))
+    return [
+        Part(shape="cylinder", size=(0.06, 0.06, 0.5), pos=(0, 0, 0.25), material="frame_metal"),
+        lathed(
+            "drum",
+            [
+                [r * 0.9, 0.0],
+                [r, h],
+                [r + 0.02, h],
+                [r + 0.02, h - 0.04],
+                [r * 0.9 + 0.01, 0.01],
+                [0.001, 0.01],
+                [0.001, 0.0],
+            ],
+            "pot",
+            segments=20,
+            closed=True,
+            pos=(0, 0, 0.25),
+        ),
+    ]
+
+
+def pallet() -> list[Part]:
+    """A 1.0 x 1.2 m wooden pallet: three stringer boards on nine blocks, seven top slats (uses ``shelf``)."""
+    parts = []
+    for x in (-0.42, 0.0, 0.42):
+        for y in (-0.52, 0.0, 0.52):
+            parts.append(box("block", (0.14, 0.14, 0.08), (x, y, 0.04), "shelf"))
+        parts.append(box("stringer", (0.14, 1.2, 0.022), (x, 0.0, 0.091), "shelf"))
+    for x in np.linspace(-0.44, 0.44, 7):
+        parts.append(box("slat", (0.1, 1.2, 0.022), (float(x), 0.0, 0.113), "shelf"))
+    return parts

@@ -6,6 +6,7 @@ import numpy as np
 
 from generator.plan.places.furniture import car as shaped_car
 from generator.plan.places.furniture import car_materials  # noqa: F401  (re-exported for the families)
+from generator.plan.places.furniture import tree as shaped_tree
 from generator.plan.places.kit import Kit
 from generator.plan.places.surfaces import surface
 
@@ -18,16 +19,8 @@ def car(k: Kit, rng: np.random.Generator, x: float, y: float, along_y: bool = Tr
 
 
 def tree(k: Kit, rng: np.random.Generator, x: float, y: float) -> None:
-    """A tree: trunk plus two or three foliage blobs."""
-    hgt = float(rng.uniform(3.5, 9.0))
-    k.cyl("bark", float(rng.uniform(0.2, 0.5)), hgt * 0.6, (x, y, hgt * 0.3))
-    for _ in range(int(rng.integers(2, 4))):
-        d = float(rng.uniform(1.8, 3.8)) * hgt / 7
-        k.sphere(
-            f"leaf{int(rng.integers(0, 2))}",
-            (d, d * rng.uniform(0.8, 1.2), d * rng.uniform(0.7, 1.1)),
-            (x + rng.uniform(-0.6, 0.6), y + rng.uniform(-0.6, 0.6), hgt * rng.uniform(0.6, 0.9)),
-        )
+    """A tree (see furniture.tree): bent tapered trunk, branches and a crown of leafy clumps."""
+    k.add(shaped_tree(rng, ["leaf0", "leaf1"]), x, y, float(rng.uniform(0, 2 * np.pi)))
 
 
 def facade(k: Kit, rng: np.random.Generator, x: float, y0: float, y1: float, side: int, wear: float) -> None:
@@ -37,6 +30,7 @@ def facade(k: Kit, rng: np.random.Generator, x: float, y0: float, y1: float, sid
     while y < y1:
         bw = float(rng.uniform(6, 16))
         bh = float(rng.uniform(4, 18))
+        k.mat("sill", surface(str(rng.choice(["paint", "concrete", "metal"])), rng, wear))
         key = k.mat(
             f"facade{i}", surface(str(rng.choice(["brick", "plaster", "concrete", "tiles"])), rng, wear)
         )
@@ -48,6 +42,9 @@ def facade(k: Kit, rng: np.random.Generator, x: float, y0: float, y1: float, sid
                 if f == 0 and rng.random() < 0.25:
                     k.box("door", (0.06, 1.1, 2.2), (x - side * 0.01, wy + 0.55, 1.1))
                 else:
-                    k.box("window", (0.06, 1.1, 1.4), (x - side * 0.01, wy + 0.55, z + 0.7))
+                    k.box("sill", (0.1, 1.25, 1.55), (x - side * 0.005, wy + 0.55, z + 0.7))
+                    k.box("window", (0.08, 1.1, 1.4), (x - side * 0.012, wy + 0.55, z + 0.7))
+                    k.box("sill", (0.1, 0.05, 1.4), (x - side * 0.02, wy + 0.55, z + 0.7))
+                    k.box("sill", (0.2, 1.3, 0.06), (x - side * 0.05, wy + 0.55, z - 0.04))
         y += bw
         i += 1

@@ -27,7 +27,7 @@ PALETTE = {
     "plastic": ((0.0, 1.0), (0.1, 0.8), (0.15, 0.9), (0.3, 0.6), (1.0, 1.0)),
     "fabric": ((0.0, 1.0), (0.1, 0.6), (0.1, 0.7), (0.85, 1.0), (30.0, 60.0)),
     "grass": ((0.2, 0.33), (0.4, 0.8), (0.2, 0.5), (0.8, 1.0), (4.0, 10.0)),
-    "foliage": ((0.18, 0.36), (0.4, 0.85), (0.12, 0.45), (0.7, 0.95), (3.0, 8.0)),
+    "foliage": ((0.18, 0.3), (0.4, 0.8), (0.22, 0.5), (0.7, 0.95), (3.0, 8.0)),
     "bark": ((0.04, 0.1), (0.2, 0.5), (0.1, 0.3), (0.8, 1.0), (5.0, 12.0)),
     "dirt": ((0.06, 0.12), (0.25, 0.55), (0.2, 0.45), (0.85, 1.0), (2.0, 6.0)),
     "cardboard": ((0.07, 0.11), (0.35, 0.6), (0.35, 0.65), (0.8, 0.95), (1.0, 1.0)),
@@ -105,7 +105,8 @@ def wet(m: Material) -> Material:
     if m.emission > 0 or m.transmission > 0:
         return m
     dark = tuple(float(round(c * 0.6, 6)) for c in m.color)
-    return m.model_copy(update={"color": dark, "roughness": float(round(m.roughness * 0.25, 4)), "wear": 0.0})
+    gloss = 0.75 if m.pattern in ("foliage", "grass", "bark", "fabric", "carpet") else 0.25  # soaks, not films
+    return m.model_copy(update={"color": dark, "roughness": float(round(m.roughness * gloss, 4)), "wear": 0.0})
 
 
 WORDS = (

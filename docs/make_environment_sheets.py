@@ -1,6 +1,6 @@
 """Render the contact sheets of docs/environments.md: several seeds of every environment family, made by povgen.
 
-Usage: PYTHONPATH=. python docs/make_environment_sheets.py [--seeds 4] [--width 192] [--height 108]
+Usage: PYTHONPATH=. python docs/make_environment_sheets.py [--seeds 2] [--width 640] [--height 360] [--mixed 12]
 """
 
 from __future__ import annotations
@@ -72,11 +72,11 @@ def mixed_sheet(clips: int, width: int, height: int, work: Path) -> np.ndarray:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--seeds", type=int, default=4)
-    ap.add_argument("--width", type=int, default=192)
-    ap.add_argument("--height", type=int, default=108)
+    ap.add_argument("--seeds", type=int, default=2)
+    ap.add_argument("--width", type=int, default=640)
+    ap.add_argument("--height", type=int, default=360)
     ap.add_argument("--families", nargs="*", default=list(FAMILIES))
-    ap.add_argument("--mixed", type=int, default=24, help="clips of scenes/mixed.yaml in one sheet (0: none)")
+    ap.add_argument("--mixed", type=int, default=12, help="clips of scenes/mixed.yaml in one sheet (0: none)")
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="povgen-sheets-"))
     try:

@@ -155,8 +155,9 @@ _Drawer = Callable[[np.random.Generator, int, np.ndarray, np.ndarray, float, flo
 def _plaster(rng, n, c1, c2, r, scale) -> Maps:
     low = _noise(rng, n, 2.5, lo=1)
     fine = _noise(rng, n, 0.8, lo=8)
-    scuff = _strokes(rng, n, int(rng.integers(3, 12)), n * 0.15)
-    alb = c1 * (0.93 + 0.12 * low + 0.05 * fine)[..., None] * (1 - 0.35 * scuff)[..., None]
+    scuff = _strokes(rng, n, int(rng.integers(6, 16)), n * 0.15)
+    mid = _noise(rng, n, 1.8, lo=6)
+    alb = c1 * (0.86 + 0.18 * low + 0.1 * mid + 0.08 * fine)[..., None] * (1 - 0.45 * scuff)[..., None]
     rough = r + 0.12 * (low - 0.5) - 0.15 * scuff
     return alb, rough, 0.5 * fine + 0.2 * low
 
@@ -164,10 +165,10 @@ def _plaster(rng, n, c1, c2, r, scale) -> Maps:
 def _ceiling_tile(rng, n, c1, c2, r, scale) -> Maps:
     ids, dist = _cells(n, 2, 2, 0.0, 4.0)
     bar = np.clip(1.0 - dist, 0, 1)  # metal T-bar grid
-    holes = _grains(rng, n, 0.05)
+    holes = _grains(rng, n, 0.12)
     tint = _per_cell(rng, ids, 0.04)
     fine = _noise(rng, n, 1.0, lo=16)
-    base = c1 * (tint * (0.95 + 0.08 * fine) * (1 - 0.35 * holes))[..., None]
+    base = c1 * (tint * (0.9 + 0.16 * fine) * (1 - 0.45 * holes))[..., None]
     alb = _lerp(base, np.asarray(c1) * 0.8 + 0.1, bar)
     rough = r + 0.05 * fine - 0.4 * bar
     return alb, rough, (1 - bar) * 0.6 - 0.3 * holes + 0.1 * fine
@@ -189,8 +190,8 @@ def _vinyl(rng, n, c1, c2, r, scale) -> Maps:
     cloud = _noise(rng, n, 2.2, lo=2)
     scuff = _strokes(rng, n, int(rng.integers(6, 18)), n * 0.1)
     tint = _per_cell(rng, ids, 0.03)
-    alb = c1 * (tint * (0.9 + 0.15 * cloud))[..., None]
-    alb = _lerp(alb, c2, 0.6 * fl1) * (1 + 0.4 * fl2)[..., None] * (1 - 0.3 * seam - 0.3 * scuff)[..., None]
+    alb = c1 * (tint * (0.85 + 0.25 * cloud))[..., None]
+    alb = _lerp(alb, c2, 0.8 * fl1) * (1 + 0.6 * fl2)[..., None] * (1 - 0.3 * seam - 0.3 * scuff)[..., None]
     return alb, r + 0.2 * scuff + 0.1 * cloud, -seam + 0.05 * cloud
 
 
@@ -210,8 +211,8 @@ def _concrete(rng, n, c1, c2, r, scale) -> Maps:
     mid = _noise(rng, n, 1.6, lo=4)
     pores = _spots(rng, n, int(n * n / 900), 1.2)
     stain = _noise(rng, n, 3.0, lo=1) > 0.62
-    t = np.clip(0.6 * big + 0.4 * mid, 0, 1)
-    alb = _lerp(c1, c2, t) * (1 - 0.35 * pores - 0.12 * stain)[..., None]
+    t = np.clip(0.5 * big + 0.7 * mid - 0.1, 0, 1)
+    alb = _lerp(c1, c2, t) * (1 - 0.45 * pores - 0.15 * stain)[..., None]
     return alb, r + 0.15 * (mid - 0.5) - 0.1 * stain, 0.6 * mid + 0.2 * big - 0.6 * pores
 
 
@@ -271,7 +272,7 @@ def _paint(rng, n, c1, c2, r, scale) -> Maps:
     cloud = _noise(rng, n, 2.3, lo=1)
     chips = _spots(rng, n, int(rng.integers(0, 10)), 2.0) > 0.3
     scuff = _strokes(rng, n, int(rng.integers(2, 8)), n * 0.12)
-    alb = c1 * (0.92 + 0.06 * peel + 0.1 * cloud)[..., None] * (1 - 0.3 * scuff)[..., None]
+    alb = c1 * (0.88 + 0.1 * peel + 0.16 * cloud)[..., None] * (1 - 0.35 * scuff)[..., None]
     alb = np.where(chips[..., None], np.asarray(c1) * 0.35 + 0.06, alb)
     return alb, r + 0.15 * (cloud - 0.5) + 0.2 * scuff, 0.3 * peel - 0.5 * chips
 
@@ -344,7 +345,7 @@ def _smooth(rng, n, c1, c2, r, scale) -> Maps:
     cloud = _noise(rng, n, 2.3, lo=1)
     fine = _noise(rng, n, 0.8, lo=16)
     scuff = _strokes(rng, n, int(rng.integers(1, 5)), n * 0.12)
-    alb = c1 * (0.9 + 0.15 * cloud + 0.04 * fine - 0.2 * scuff)[..., None]
+    alb = c1 * (0.86 + 0.2 * cloud + 0.1 * fine - 0.25 * scuff)[..., None]
     return alb, r + 0.15 * (cloud - 0.5) + 0.15 * scuff, 0.2 * fine
 
 

@@ -105,8 +105,12 @@ def wet(m: Material) -> Material:
     if m.emission > 0 or m.transmission > 0:
         return m
     dark = tuple(float(round(c * 0.6, 6)) for c in m.color)
-    gloss = 0.75 if m.pattern in ("foliage", "grass", "bark", "fabric", "carpet") else 0.25  # soaks, not films
-    return m.model_copy(update={"color": dark, "roughness": float(round(m.roughness * gloss, 4)), "wear": 0.0})
+    gloss = (
+        0.75 if m.pattern in ("foliage", "grass", "bark", "fabric", "carpet") else 0.25
+    )  # soaks, not films
+    return m.model_copy(
+        update={"color": dark, "roughness": float(round(m.roughness * gloss, 4)), "wear": 0.0}
+    )
 
 
 WORDS = (

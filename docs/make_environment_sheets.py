@@ -71,12 +71,15 @@ def mixed_sheet(clips: int, width: int, height: int, work: Path) -> np.ndarray:
 
 
 def places_grid(families: list[str], width: int) -> np.ndarray:
-    """The README picture: the first tile of each family's sheet, 3 per row, scaled to ``width`` px across."""
+    """The README picture: the sharpest tile of each family's sheet, 3 per row, ``width`` px across."""
     tiles = []
     for fam in families:
         img = cv2.imread(str(ROOT / "docs" / "images" / f"env_{fam}.jpg"))
         h = img.shape[0]
-        tile = cv2.resize(img[:, : h * 16 // 9], (width // 3, width * 9 // 48))
+        w = h * 16 // 9
+        seeds = [img[:, i : i + w] for i in range(0, img.shape[1] - w + 1, w)]
+        best = max(seeds, key=lambda t: cv2.Laplacian(cv2.cvtColor(t, cv2.COLOR_BGR2GRAY), cv2.CV_32F).var())
+        tile = cv2.resize(best, (width // 3, width * 9 // 48))
         cv2.putText(tile, fam, (6, 18), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (255, 255, 255), 1, cv2.LINE_AA)
         tiles.append(tile)
     tiles += [np.zeros_like(tiles[0])] * (-len(tiles) % 3)

@@ -37,7 +37,7 @@ LAYERS = [
     {"shapes"},
     {"motion"},
     {"plan"},
-    {"labels"},
+    {"labels", "audio"},
     {"dataset"},
     {"blender", "export"},
     {"augment"},

@@ -7,6 +7,7 @@ import io
 import json
 import shutil
 
+import av
 import cv2
 import numpy as np
 import pytest
@@ -17,6 +18,7 @@ from pycocotools.coco import COCO
 from pycocotools.cocoeval import COCOeval
 from typer.testing import CliRunner
 
+from generator.audio.mux import read_audio
 from generator.cli import app
 from generator.dataset.manifest import read_jsonl
 from generator.export.run import export_dataset
@@ -165,6 +167,12 @@ def test_webdataset_clip_shards_read_back(exported):
         assert s["mp4"] == (clip / "video.mp4").read_bytes()
         assert json.loads(s["json"]) == labels_of(clip)
         assert int(s["cls"]) == int(labels_of(clip)["category"] == "positive")
+        if labels_of(clip).get("audio"):  # the sound track as FLAC equals the mp4's decoded AAC to 16 bits
+            with av.open(io.BytesIO(s["flac"])) as c:
+                pcm = np.concatenate([f.to_ndarray() for f in c.decode(audio=0)], axis=1).reshape(-1)
+            aac = read_audio(clip / "video.mp4")[0][:, 0]
+            assert len(pcm) == len(aac) == labels_of(clip)["audio"]["samples"]
+            assert np.abs(pcm / 32767 - aac).max() < 1e-3
 
 
 def test_webdataset_per_frame_samples_decode_to_the_frames(tiny_dataset, tmp_path):
@@ -231,7 +239,7 @@ def test_cli_export_and_bad_format(tiny_dataset, tmp_path):
         (["--split", "train=0,val=0"], "sum above 0"),
     ):
         res = runner.invoke(app, ["export", str(tiny_dataset), "--out", str(tmp_path), *args])
-        assert res.exit_code == 1 and named in res.output and len(res.output.strip().splitlines()) == 1
+        assert res.exit_code == 2 and named in res.output and len(res.output.strip().splitlines()) == 1
     res = runner.invoke(app, ["export", str(tmp_path / "nothing"), "--out", str(tmp_path)])
     assert res.exit_code == 1 and "no manifest.jsonl" in res.output
 

@@ -20,6 +20,7 @@ class ClipData:
     masks: np.ndarray
     labels: dict
     plan: dict
+    folder: Path | None = None  # the clip folder it was read from (its sound track follows augmented copies)
 
 
 def read_povgen_clip(clip: Path) -> ClipData:
@@ -29,4 +30,4 @@ def read_povgen_clip(clip: Path) -> ClipData:
     frames, masks = r.frames(), r.masks()
     if len(frames) != len(masks):
         raise PovgenError(f"{clip}: {len(frames)} frames but {len(masks)} masks")
-    return ClipData(r.name, frames, masks, labels, plan)
+    return ClipData(r.name, frames, masks, labels, plan, Path(clip))

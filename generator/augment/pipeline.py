@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from generator.audio.track import follow_audio
 from generator.augment.clip_effects import apply_clip_effects, draw_clip_params
 from generator.augment.clipdata import ClipData
 from generator.augment.frame_effects import apply_frame_effects, draw_frame_params
@@ -34,7 +35,7 @@ from generator.augment.transport import (
 )
 from generator.dataset import card
 from generator.dataset.clip import write_clip
-from generator.dataset.layout import MANIFEST
+from generator.dataset.layout import MANIFEST, clip_dir
 from generator.dataset.manifest import append_jsonl, reconcile
 from generator.dataset.video import read_frames
 
@@ -162,6 +163,7 @@ def augment_into(
             if keep_clean and clean_id not in done:
                 lab = {**clip.labels, "index": n * (variants + 1) + variants}
                 rec = write_clip(out, clean_id, clip.frames, clip.masks, lab, clip.plan)
+                follow_audio(clip.folder, clip.labels.get("audio"), clip_dir(out, clean_id))
                 append_jsonl(out / MANIFEST, rec)
             counts["skipped"] += variants - len(todo)
             for v in todo:
@@ -169,6 +171,7 @@ def augment_into(
                 cid = f"{name}-{recipe.name}-{v}"
                 a.labels["index"] = n * (variants + 1) + v
                 rec = write_clip(out, cid, a.frames, a.masks, a.labels, clip.plan, a.video)
+                follow_audio(clip.folder, clip.labels.get("audio"), clip_dir(out, cid))  # sound cut with frames
                 append_jsonl(out / MANIFEST, rec)
                 counts["written"] += 1
                 counts["frames"] += len(a.frames)

@@ -28,6 +28,7 @@ PROFILES: dict[str, dict[str, dict[str, Any]]] = {
             "watermark": 1.0,
         },
         "augment": {"recipe": "device_bodycam"},
+        "audio": {"channels": 1, "bitrate_kbps": 64},  # the stream's AAC track
     },
     "action_cam": {
         "render": {"width": 1280, "height": 720, "fps": 30, "frames": 120},
@@ -43,6 +44,7 @@ PROFILES: dict[str, dict[str, dict[str, Any]]] = {
             "watermark": 0.0,
         },
         "augment": {"recipe": "device_action_cam"},
+        "audio": {"channels": 2, "bitrate_kbps": 128},  # the stream's AAC track
     },
     "phone": {
         "render": {"width": 1280, "height": 720, "fps": 30, "frames": 120},
@@ -57,6 +59,7 @@ PROFILES: dict[str, dict[str, dict[str, Any]]] = {
             "watermark": 0.0,
         },
         "augment": {"recipe": "device_phone"},
+        "audio": {"channels": 2, "bitrate_kbps": 128},  # the stream's AAC track
     },
     "weapon_cam": {
         "render": {"width": 1280, "height": 720, "fps": 30, "frames": 120},
@@ -71,6 +74,7 @@ PROFILES: dict[str, dict[str, dict[str, Any]]] = {
             "watermark": 0.0,
         },
         "augment": {"recipe": "device_weapon_cam"},
+        "audio": {"channels": 1, "bitrate_kbps": 96},  # the stream's AAC track
     },
 }
 

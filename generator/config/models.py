@@ -21,6 +21,8 @@ SCHEMA_VERSION = 1
 WEAPONS = catalog.weapon_classes()
 REPLICAS = catalog.names("replica")
 NEGATIVES = catalog.names("none")
+WEAPON_FAMILIES = catalog.weapon_families()  # firearm families within the classes (plan/objects/gunspecs.py)
+ACCESSORIES = ("red_dot", "scope", "light", "laser", "sling", "foregrip", "suppressor", "extended_mag")
 SLEEVES = ("long", "rolled", "short", "jacket")
 ENVIRONMENTS = catalog.family_names()
 TIMES_OF_DAY = ("day", "golden_hour", "dusk", "night")
@@ -113,6 +115,17 @@ class ContentConfig(Section):
     weapon: Cat(*WEAPONS, *REPLICAS) = Field(
         "handgun", description="Firearm (or replica_<class>, a toy/airsoft replica) held in positive clips."
     )
+    weapon_families: dict[str, float] = Field(
+        default_factory=dict,
+        description="Weight of each firearm family within its class (striker_pistol, hammer_pistol, m1911, "
+        "duty_revolver, snub_revolver; ar15, ak, smg, bolt_rifle; pump_shotgun, semi_shotgun); families not "
+        "named weigh 1, weight 0 leaves one out (see docs/assets.md).",
+    )
+    accessories: dict[str, float] = Field(
+        default_factory=dict,
+        description="Probability of each firearm accessory (red_dot, scope, light, laser, sling, foregrip, "
+        "suppressor, extended_mag); accessories not named keep their defaults (docs/assets.md).",
+    )
     negative: Cat(*NEGATIVES) = Field(
         {"choice": ["phone", "empty_hands"], "weights": [3, 1]},
         description="Harmless object (or empty hands) held in negative clips.",
@@ -130,6 +143,19 @@ class ContentConfig(Section):
         description="Probability that a clip's held object comes from the asset manifest (of the clip's "
         "side: a firearm asset for positives, a harmless one for negatives) instead of a procedural model.",
     )
+
+
+    @field_validator("weapon_families", "accessories")
+    @classmethod
+    def _known(cls, value: dict[str, float], info) -> dict[str, float]:
+        names = WEAPON_FAMILIES if info.field_name == "weapon_families" else ACCESSORIES
+        for k, v in value.items():
+            if k not in names:
+                raise ValueError(f"unknown name {k!r}: expected one of {', '.join(names)}")
+            hi = float("inf") if info.field_name == "weapon_families" else 1.0
+            if not 0 <= float(v) <= hi:
+                raise ValueError(f"{k}: {v} out of range [0, {hi}]")
+        return value
 
 
 class EnvironmentConfig(Section):
@@ -389,6 +415,28 @@ class AugmentConfig(Section):
     keep_clean: bool = Field(False, description="Also keep the clean render, in the clip's clean/ folder.")
 
 
+class AudioConfig(Section):
+    """The clip's sound track: gunshots, look-alike bangs, ambience, room acoustics and the mic (docs/audio.md)."""
+
+    enabled: bool = Field(True, description="Render a sound track and mux it into video.mp4 as AAC.")
+    sample_rate: Literal[16000, 22050, 44100, 48000] = Field(48000, description="Audio sample rate in Hz.")
+    channels: Literal[1, 2] = Field(1, description="1 = mono mic; 2 = two mics 14 cm apart (phone stereo).")
+    bitrate_kbps: int = Field(128, ge=16, le=512, description="AAC bitrate of the stream's audio in kbit/s.")
+    save_wav: bool = Field(False, description="Also write the lossless track as audio.wav beside the video.")
+    ambient_spl_db: Num(0, 90) = Field(
+        {"uniform": [42, 58]}, description="Ambient bed level (HVAC, traffic, birds, murmur) in dB SPL."
+    )
+    background_events: Num(0, 10) = Field(
+        {"uniform": [0.0, 1.5]},
+        description="Mean look-alike bangs per clip (door slams, claps, pops, ...), Poisson; any class.",
+    )
+    mic_overload_db: Num(100, 150) = Field(
+        {"uniform": [122, 136]}, description="Mic acoustic overload point in dB SPL (loud shots clip)."
+    )
+    wind_ms: Num(0, 20) = Field({"uniform": [0.0, 4.0]}, description="Wind speed outdoors in m/s (mic noise).")
+    max_order: int = Field(6, ge=0, le=30, description="Image-source reflection order indoors (outdoors: 2).")
+
+
 class SceneConfig(Section):
     """A whole scene file."""
 
@@ -407,6 +455,7 @@ class SceneConfig(Section):
     events: EventsConfig = Field(default_factory=EventsConfig)
     hands: HandsConfig = Field(default_factory=HandsConfig)
     augment: AugmentConfig = Field(default_factory=AugmentConfig)
+    audio: AudioConfig = Field(default_factory=AudioConfig)
 
     @model_validator(mode="before")
     @classmethod

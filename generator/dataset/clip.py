@@ -131,10 +131,10 @@ class ClipWriter:
         """Use an already encoded video (e.g. augmentation's transport stream) instead of encoding the frames."""
         self._video = Path(video)
 
-    def add_audio(self, samples: np.ndarray, rate: int, keep_wav: bool = False) -> None:
-        """An audio track (float in [-1, 1], shape (N,) or (N, channels)) muxed into video.mp4 at commit;
-        ``keep_wav`` also keeps it as audio.wav (16-bit PCM)."""
-        self._audio = (np.asarray(samples, dtype=np.float32), int(rate), keep_wav)
+    def add_audio(self, samples: np.ndarray, rate: int, keep_wav: bool = False, bitrate_kbps: int = 128) -> None:
+        """An audio track (float in [-1, 1], shape (N,) or (N, channels)) muxed into video.mp4 (AAC at
+        ``bitrate_kbps``) at commit; ``keep_wav`` also keeps it as audio.wav (24-bit PCM)."""
+        self._audio = (np.asarray(samples, dtype=np.float32), int(rate), keep_wav, int(bitrate_kbps))
 
     def add_clip(self, sub: str, frames: np.ndarray, masks: np.ndarray, labels: dict, plan: dict) -> None:
         """A nested copy of another version of this clip (e.g. clean/ beside the augmented one)."""
@@ -157,8 +157,9 @@ class ClipWriter:
             encode_mp4(self._video_frames, self.path / VIDEO, fps, crf=crf)
         self._video_frames = []
         if self._audio is not None:
-            samples, rate, keep_wav = self._audio
-            mux_audio(self.path / VIDEO, samples, rate, wav=self.path / AUDIO_WAV if keep_wav else None)
+            samples, rate, keep_wav, kbps = self._audio
+            wav = self.path / AUDIO_WAV if keep_wav else None
+            mux_audio(self.path / VIDEO, samples, rate, wav=wav, bitrate_kbps=kbps)
 
     def _finish(self, labels: ClipLabels | dict, plan: ClipPlan | dict, fps: int, crf: int) -> ClipLabels:
         self.encode_video(fps, crf)

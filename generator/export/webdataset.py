@@ -1,4 +1,4 @@
-"""WebDataset tar shards: one sample per clip (mp4, labels json, class), or one per frame (png, mask, json).
+"""WebDataset tar shards: one sample per clip (mp4, flac sound, labels json, class), or one per frame.
 
 Per-frame masks are ``mask.npy`` (uint16 instance ids): every standard decoder (webdataset's ``decode("rgb")``,
 Hugging Face ``datasets``) reads .npy with numpy and keeps the ids, where an image decoder would turn a 16-bit PNG
@@ -17,18 +17,22 @@ import cv2
 import numpy as np
 import webdataset as wds
 
+from generator.audio.mux import clip_audio, flac_bytes
 from generator.export.source import Clip
 
 
 def clip_sample(clip: Clip) -> dict:
     """The sample of a whole clip."""
     lab = clip.labels
-    return {
+    sample = {
         "__key__": clip.clip_id,
         "mp4": (clip.folder / lab["video"]).read_bytes(),
         "json": lab,
         "cls": int(lab["category"] == "positive"),
     }
+    if lab.get("audio"):  # the sound track on its own, lossless (audio.wav when kept, else the decoded AAC)
+        sample["flac"] = flac_bytes(clip_audio(clip.folder, lab["audio"]), int(lab["audio"]["sample_rate"]))
+    return sample
 
 
 def frame_samples(clip: Clip):

@@ -106,6 +106,46 @@ class CameraInfo(_M):
     )
 
 
+class AudioEvent(_M):
+    """One sound event of the track: a gunshot, a look-alike bang, an action sound (docs/audio.md)."""
+
+    type: str = Field(
+        description="gunshot, replica_shot, casing_drop, game_gunfire, door_slam, hand_clap, balloon_pop, ..."
+    )
+    gunshot: bool = Field(description="A real firearm discharge (the positive audio class).")
+    source: str = Field(description="wearer_weapon, held_object, screen_speaker or environment.")
+    onset_s: float = Field(ge=0, description="Arrival of the direct sound at the microphone, seconds.")
+    onset_sample: int = Field(ge=0, description="onset_s in samples.")
+    onset_frame: int = Field(ge=0, description="The video frame whose time span holds the onset.")
+    emit_frame: int = Field(ge=0, description="The frame the sound was made (a shot's muzzle-flash frame).")
+    peak_dbfs: float = Field(description="Peak of the recorded track within 50 ms of the onset, dBFS.")
+    peak_spl_db: float = Field(description="Peak SPL of the direct sound at the microphone, dB re 20 uPa.")
+    distance_m: float = Field(ge=0, description="Source to microphone distance in metres.")
+    azimuth_deg: float = Field(description="Direction in the camera frame: 0 ahead, +90 right, +-180 behind.")
+    detail: dict[str, float | str | bool] = Field(
+        default_factory=dict, description="Family, suppressor, supersonic crack heard, parts and their times."
+    )
+
+
+class AudioInfo(_M):
+    """The clip's sound track: format, loudness, room, microphone and labelled events."""
+
+    file: str = Field("video.mp4", description="Where the track is: the AAC stream of video.mp4.")
+    wav: str | None = Field(None, description="Lossless copy beside the video (audio.wav), or null.")
+    sample_rate: int = Field(gt=0, description="Samples per second.")
+    channels: int = Field(ge=1, le=2, description="1 mono, 2 stereo.")
+    samples: int = Field(ge=0, description="Samples per channel = num_frames / fps * sample_rate.")
+    codec: str = Field("aac", description="Codec in video.mp4.")
+    bitrate_kbps: int = Field(description="AAC bitrate.")
+    loudness_lufs: float | None = Field(description="Integrated loudness (ITU-R BS.1770), null if too short.")
+    rms_dbfs: float = Field(description="RMS level of the track, dBFS.")
+    peak_dbfs: float = Field(description="Peak level of the track, dBFS.")
+    room: dict = Field(description="Acoustic room: indoor, dims_m, materials, max_order, rt60 (Eyring, measured).")
+    microphone: dict = Field(description="Overload point, capsule overload and clipped fractions, AGC gain range.")
+    ambient: list[str] = Field(default_factory=list, description="Ambient bed parts (hvac, traffic, birds...).")
+    events: list[AudioEvent] = Field(default_factory=list, description="Sound events in onset order.")
+
+
 class ClipLabels(_M):
     """labels.json of one clip."""
 
@@ -144,6 +184,7 @@ class ClipLabels(_M):
     timings: dict[str, float] = Field(
         default_factory=dict, description="Stage seconds; not part of the label."
     )
+    audio: AudioInfo | None = Field(None, description="The sound track and its events, or null (silent).")
 
 
 class _Open(BaseModel):

@@ -260,6 +260,21 @@ class RenderSettings(_M):
     transparent: bool = False  # film_transparent RGBA frames (composite layers, generator/blender/layer.py)
 
 
+class AudioSettings(_M):
+    """The clip's sound settings, drawn from the config's audio section (rendered by generator/audio)."""
+
+    sample_rate: int = 48000
+    channels: int = 1
+    bitrate_kbps: int = 128
+    save_wav: bool = False
+    ambient_spl_db: float = 50.0
+    background_events: float = 0.5
+    mic_overload_db: float = 122.0
+    wind_ms: float = 0.0
+    max_order: int = 6
+    seed: int = 0  # seeds the sound's own random draws (sources, noise)
+
+
 class ClipAxes(_M):
     """Clip-level label axes (see docs/labels.md)."""
 
@@ -274,6 +289,7 @@ class ClipAxes(_M):
     lighting: str
     activity: str
     weather: str = "clear"  # clear, haze, fog, rain, dust (the plan's atmosphere)
+    weapon_family: str = "none"  # the held firearm's family (docs/assets.md); none for harmless objects
     device: str = "none"  # camera device profile: none, bodycam, action_cam, phone, weapon_cam
     carry: str = ""  # carry pose: aimed, held_out, chest, low_ready, hip (the same for either class)
     onset: str = "none"  # how the held object comes into view: none (in view from frame 0), holster, below, side
@@ -316,3 +332,4 @@ class ClipPlan(_M):
     # and ambient light, turned about +Z by world_hdri_rotation (radians) so its sun lines up with the sun light
     world_hdri: str | None = None
     world_hdri_rotation: float = 0.0
+    audio: AudioSettings | None = None  # None: a silent clip

@@ -7,14 +7,16 @@ area draws leaves the others as they were. This module only composes them.
 
 from __future__ import annotations
 
-from generator.config.models import SceneConfig
+import numpy as np
+
+from generator.config.models import AudioConfig, SceneConfig
 from generator.config.recipe import augment_plan
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
 from generator.plan.events import held_motion, plan_events
 from generator.plan.grips import second_hand
 from generator.plan.held import plan_held
-from generator.plan.model import ClipAxes, ClipPlan, RenderSettings, TimelineEvent
+from generator.plan.model import AudioSettings, ClipAxes, ClipPlan, RenderSettings, TimelineEvent
 from generator.plan.objects import WEAPON_CLASSES, weapon_kind
 from generator.plan.objects.choose import choose_held
 from generator.plan.onset import CarryPlan, draw_carry, plan_pose_track
@@ -111,6 +113,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         lighting=place.lighting,
         activity=("walking" if walking else "standing") + "_" + carry.pose,
         weather=place.atmosphere.weather,
+        weapon_family=str(held.held.model.meta.get("family", "other")) if positive and held.held else "none",
         device=cfg.camera.device,
         carry=carry.pose,
         onset=carry.onset,
@@ -141,7 +144,18 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         exposure=place.exposure,
         world_hdri=place.hdri,
         world_hdri_rotation=place.hdri_rotation,
+        audio=audio_settings(cfg.audio, rng("audio")),
     )
+
+
+def audio_settings(cfg: AudioConfig, rng: np.random.Generator) -> AudioSettings | None:
+    """The clip's resolved sound settings (None when audio is off)."""
+    if not cfg.enabled:
+        return None
+    names = ("ambient_spl_db", "background_events", "mic_overload_db", "wind_ms")
+    drawn = {k: float(cfg.draw(k, rng)) for k in names}
+    keep = {k: getattr(cfg, k) for k in ("sample_rate", "channels", "bitrate_kbps", "save_wav", "max_order")}
+    return AudioSettings(**keep, **drawn, seed=int(rng.integers(2**31)))
 
 
 def plan_dataset(cfg: SceneConfig, dataset_seed: int, clips: int) -> list[ClipPlan]:

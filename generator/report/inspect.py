@@ -1,4 +1,4 @@
-"""povgen inspect: a clip's frames with their labels drawn, event markers, and a shake plot under them.
+"""povgen inspect: a clip's frames with their labels drawn, event markers, a shake plot and the waveform under them.
 
 Writes ``overlay.mp4`` and ``overlay.gif`` (and ``overlay.png``, the middle frame) into the output folder.
 """
@@ -13,6 +13,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from generator.audio.mux import clip_audio, mux_audio
+from generator.audio.plots import waveform_strip
 from generator.dataset.clip import LABELS, ClipReader
 from generator.dataset.video import encode_mp4
 from generator.errors import PovgenError
@@ -76,12 +78,21 @@ def overlay_frames(clip: Clip, scale: int | None = None) -> list[np.ndarray]:
     scale = scale or auto_scale(lab["width"])
     rgbs = clip.frames_rgb()
     plot, xs = shake_plot(lab, lab["width"] * scale)
+    sound = None
+    if lab.get("audio"):  # the waveform under the shake plot, same time axis and cursor
+        times = np.array([f["time_s"] for f in lab["frames"]])
+        sound = waveform_strip(clip_audio(clip.folder, lab["audio"]), lab["audio"]["sample_rate"], lab["audio"],
+                               times, lab["width"] * scale)
     out = []
     for f, rgb in zip(lab["frames"], rgbs, strict=True):
         top = draw_labels(rgb, clip.mask(f), f["annotations"], scale)
         event_banner(top, lab, f["index"])
         bottom = plot.copy()
         cv2.line(bottom, (int(xs[f["index"]]), 0), (int(xs[f["index"]]), bottom.shape[0] - 1), (200, 0, 0), 1)
+        if sound is not None:
+            wave = sound[0].copy()
+            cv2.line(wave, (int(sound[1][f["index"]]), 0), (int(sound[1][f["index"]]), wave.shape[0] - 1), (200, 0, 0), 1)
+            bottom = np.vstack([bottom, wave])
         frame = np.vstack([top, bottom[:, : top.shape[1]]])
         out.append(frame[: frame.shape[0] // 2 * 2, : frame.shape[1] // 2 * 2])  # even size for H.264
     return out
@@ -96,6 +107,9 @@ def inspect_clip(folder: Path, out: Path | None = None, scale: int | None = None
     fps = clip.labels["fps"]
     mp4, gif, png = out / "overlay.mp4", out / "overlay.gif", out / "overlay.png"
     encode_mp4(frames, mp4, fps)
+    if clip.labels.get("audio"):  # the overlay plays with the clip's sound
+        audio = clip.labels["audio"]
+        mux_audio(mp4, clip_audio(clip.folder, audio), audio["sample_rate"], audio["bitrate_kbps"])
     images = [Image.fromarray(f).quantize(colors=128, method=Image.Quantize.MEDIANCUT) for f in frames]
     images[0].save(gif, save_all=True, append_images=images[1:], duration=int(round(1000 / fps)), loop=0)
     Image.fromarray(frames[len(frames) // 2]).save(png, optimize=True)

@@ -12,10 +12,12 @@ from pathlib import Path
 
 import numpy as np
 
+from generator.audio.render import render_audio
+from generator.audio.track import retime
 from generator.blender.render import BLENDER_VERSION, close_render, open_render
 from generator.dataset.clip import ClipWriter
 from generator.labels.make import clip_labels, frame_labels
-from generator.labels.schema import FrameLabels
+from generator.labels.schema import AudioInfo, FrameLabels
 from generator.plan.model import ClipPlan
 
 __all__ = ["BLENDER_VERSION", "render_plan_to"]
@@ -48,17 +50,25 @@ def render_plan_to(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
             timings["labels"] += time.perf_counter() - tb
             timings["write"] += tb - ta
         timings["build"], timings["render"] = r.timings["build"], r.timings["render"]
+        ta = time.perf_counter()
+        track = render_audio(plan)  # the sound track from the plan (generator/audio); None when off
+        timings["audio"] = time.perf_counter() - ta
         if writer is None:
             timings["total"] = time.perf_counter() - t0
             labels = clip_labels(plan, frames, timings)
-            record = _write_augmented(root, plan, labels, kept, augment)
+            labels.audio = None if track is None else AudioInfo.model_validate(track.label)
+            record = _write_augmented(root, plan, labels, kept, augment, track)
         else:
             with writer:
                 te = time.perf_counter()
+                if track is not None:
+                    keep = bool(track.label["wav"])
+                    writer.add_audio(track.samples, track.sample_rate, keep, track.label["bitrate_kbps"])
                 writer.encode_video(plan.render.fps, plan.render.video_crf)
                 timings["encode"] = time.perf_counter() - te
                 timings["total"] = time.perf_counter() - t0
                 labels = clip_labels(plan, frames, timings)
+                labels.audio = None if track is None else AudioInfo.model_validate(track.label)
                 record = writer.commit(labels, plan)
     except BaseException:
         if writer is not None:
@@ -71,7 +81,7 @@ def render_plan_to(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
     return record
 
 
-def _write_augmented(root: Path, plan: ClipPlan, labels, kept: list, spec: dict) -> dict:
+def _write_augmented(root: Path, plan: ClipPlan, labels, kept: list, spec: dict, track=None) -> dict:
     """Augment the rendered clip in memory (the scene's augment: section) and write that instead; with
     keep_clean the clean render is kept in the clip's clean/ folder."""
     from generator.augment.clipdata import ClipData
@@ -89,10 +99,13 @@ def _write_augmented(root: Path, plan: ClipPlan, labels, kept: list, spec: dict)
         a = augment_clip(data, recipe, int(spec["seed"]), 0, scratch=scratch)
         with ClipWriter(root, plan.clip_id) as w:
             if spec.get("keep_clean"):
-                w.add_clip("clean", frames, masks, labels_d, plan_d)
+                w.add_clip("clean", frames, masks, {**labels_d, "audio": None}, plan_d)
             w.add_frames(a.frames, a.masks)
             if a.video is not None:
                 w.add_video(a.video)
+            if track is not None:  # the sound follows the frames: cut to the augmented clip, events re-timed
+                cut, a.labels["audio"] = retime(track.label, track.samples, a.labels["fps"], a.labels["num_frames"])
+                w.add_audio(cut, track.sample_rate, bool(track.label["wav"]), track.label["bitrate_kbps"])
             return w.commit(a.labels, plan_d, crf=plan.render.video_crf)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

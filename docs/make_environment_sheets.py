@@ -1,6 +1,6 @@
 """Render the contact sheets of docs/environments.md: several seeds of every environment family, made by povgen.
 
-Usage: PYTHONPATH=. python docs/make_environment_sheets.py [--seeds 4] [--width 192] [--height 108]
+Usage: PYTHONPATH=. python docs/make_environment_sheets.py [--seeds 2] [--width 640] [--height 360] [--mixed 12]
 """
 
 from __future__ import annotations
@@ -70,14 +70,35 @@ def mixed_sheet(clips: int, width: int, height: int, work: Path) -> np.ndarray:
     return np.vstack(rows)
 
 
+def places_grid(families: list[str], width: int) -> np.ndarray:
+    """The README picture: the sharpest tile of each family's sheet, 3 per row, ``width`` px across."""
+    tiles = []
+    for fam in families:
+        img = cv2.imread(str(ROOT / "docs" / "images" / f"env_{fam}.jpg"))
+        h = img.shape[0]
+        w = h * 16 // 9
+        seeds = [img[:, i : i + w] for i in range(0, img.shape[1] - w + 1, w)]
+        best = max(seeds, key=lambda t: cv2.Laplacian(cv2.cvtColor(t, cv2.COLOR_BGR2GRAY), cv2.CV_32F).var())
+        tile = cv2.resize(best, (width // 3, width * 9 // 48))
+        cv2.putText(tile, fam, (6, 18), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (255, 255, 255), 1, cv2.LINE_AA)
+        tiles.append(tile)
+    tiles += [np.zeros_like(tiles[0])] * (-len(tiles) % 3)
+    return np.vstack([np.hstack(tiles[i : i + 3]) for i in range(0, len(tiles), 3)])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--seeds", type=int, default=4)
-    ap.add_argument("--width", type=int, default=192)
-    ap.add_argument("--height", type=int, default=108)
+    ap.add_argument("--seeds", type=int, default=2)
+    ap.add_argument("--width", type=int, default=640)
+    ap.add_argument("--height", type=int, default=360)
     ap.add_argument("--families", nargs="*", default=list(FAMILIES))
-    ap.add_argument("--mixed", type=int, default=24, help="clips of scenes/mixed.yaml in one sheet (0: none)")
+    ap.add_argument("--grid-only", action="store_true", help="only recompose the README grid from the sheets")
+    ap.add_argument("--mixed", type=int, default=12, help="clips of scenes/mixed.yaml in one sheet (0: none)")
     a = ap.parse_args()
+    grid = ROOT / "docs" / "images" / "places_grid.jpg"
+    if a.grid_only:
+        cv2.imwrite(str(grid), places_grid(list(FAMILIES), 960), [cv2.IMWRITE_JPEG_QUALITY, 85])
+        return
     work = Path(tempfile.mkdtemp(prefix="povgen-sheets-"))
     try:
         if a.mixed:
@@ -90,6 +111,7 @@ def main() -> None:
                 str(path), sheet(fam, a.seeds, a.width, a.height, work), [cv2.IMWRITE_JPEG_QUALITY, 88]
             )
             print(path, path.stat().st_size // 1024, "KB")
+        cv2.imwrite(str(grid), places_grid(list(FAMILIES), 960), [cv2.IMWRITE_JPEG_QUALITY, 85])
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import bpy
 import numpy as np
 
+from generator.blender.materials import hdri_path
 from generator.plan.model import ClipPlan
-from generator.plan.places.light import flicker_factors
+from generator.plan.places.light import HDRI_CLAMP, flicker_factors
 
 
 def build_world(plan: ClipPlan, scene: bpy.types.Scene) -> bpy.types.World:
@@ -18,7 +19,7 @@ def build_world(plan: ClipPlan, scene: bpy.types.Scene) -> bpy.types.World:
     bg = nt.nodes["Background"]
     bg.inputs["Color"].default_value = (*plan.world_color, 1.0)
     bg.inputs["Strength"].default_value = plan.world_strength
-    if plan.world_zenith is not None:
+    if plan.world_zenith is not None and not plan.world_hdri:
         coord = nt.nodes.new("ShaderNodeTexCoord")
         sep = nt.nodes.new("ShaderNodeSeparateXYZ")
         nt.links.new(coord.outputs["Generated"], sep.inputs["Vector"])
@@ -32,9 +33,31 @@ def build_world(plan: ClipPlan, scene: bpy.types.Scene) -> bpy.types.World:
         mix.inputs[6].default_value = (*plan.world_color, 1.0)
         mix.inputs[7].default_value = (*plan.world_zenith, 1.0)
         nt.links.new(mix.outputs[2], bg.inputs["Color"])
+    if plan.world_hdri:
+        _hdri(nt, bg, plan.world_hdri, plan.world_hdri_rotation)
     scene.world = world
     scene.view_settings.exposure = plan.exposure
     return world
+
+
+def _hdri(nt, bg, name: str, rotation: float) -> None:
+    """Light the world with Blender's bundled sky photograph ``name``, turned and with its sun clamped."""
+    path = hdri_path(name)
+    coord = nt.nodes.new("ShaderNodeTexCoord")
+    mapping = nt.nodes.new("ShaderNodeMapping")
+    mapping.inputs["Rotation"].default_value = (0.0, 0.0, rotation)
+    env = nt.nodes.new("ShaderNodeTexEnvironment")
+    env.image = bpy.data.images.load(path, check_existing=True)
+    clamp = nt.nodes.new("ShaderNodeMapRange")
+    clamp.data_type = "FLOAT_VECTOR"
+    clamp.clamp = True
+    sockets = {s.identifier: s for s in clamp.inputs}
+    sockets["To_Max_FLOAT3"].default_value = (HDRI_CLAMP,) * 3
+    sockets["From_Max_FLOAT3"].default_value = (HDRI_CLAMP,) * 3
+    nt.links.new(coord.outputs["Generated"], mapping.inputs["Vector"])
+    nt.links.new(mapping.outputs["Vector"], env.inputs["Vector"])
+    nt.links.new(env.outputs["Color"], sockets["Vector"])
+    nt.links.new(clamp.outputs["Vector"], bg.inputs["Color"])
 
 
 def build_lights(plan: ClipPlan, scene: bpy.types.Scene, camera: bpy.types.Object) -> None:

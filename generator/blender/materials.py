@@ -1,6 +1,11 @@
-"""Principled-BSDF materials from plan Material records, with procedural patterns built from shader nodes.
+"""Principled-BSDF materials from plan Material records, with textures baked into small images.
 
-Patterns (``Material.pattern``): brick, tiles, wood, carpet, fabric, concrete, plaster, asphalt, metal, grass,
+Surface patterns (see generator/plan/places/textures.py) are drawn once per material with numpy into a
+tileable albedo+roughness image and a normal map, mapped with the mesh's box-projected ``box`` UVs (metres).
+``POVGEN_MATERIALS`` selects the shading for benchmarks: ``baked`` (default), ``nodes`` (the earlier
+procedural node trees below) or ``plain`` (flat colours).
+
+Node patterns (``Material.pattern``): brick, tiles, wood, carpet, fabric, concrete, plaster, asphalt, metal, grass,
 foliage, bark, dirt, polymer (noise, wave and brick textures in object space, ``scale`` features per metre), glass
 (transmission), and image patterns drawn from the material's seed: poster, target and screen (an emissive game
 frame). Wear blends a darker, rougher dirt layer in at large scale.
@@ -8,11 +13,17 @@ frame). Wear blends a darker, rougher dirt layer in at large scale.
 
 from __future__ import annotations
 
+import os
+
 import bpy
 import numpy as np
 
+from generator.errors import PovgenError
 from generator.plan.model import Material
 from generator.plan.places.pictures import game_frame, poster_image, target_image
+from generator.plan.places.textures import BUMP, TEXTURED, TILE_M, maps, normal_map
+
+BOX_UV = "box"  # UV layer with box projection in metres (see uvs.metre_uvs)
 
 IMAGE_PATTERNS = {"poster", "target", "screen"}
 # pattern: (texture, bump strength, roughness spread)
@@ -163,6 +174,82 @@ def _image_pattern(nt, name: str, m: Material, bsdf) -> None:
         nt.links.remove(bsdf.inputs["Base Color"].links[0])
 
 
+def _srgb(x: np.ndarray) -> np.ndarray:
+    return np.where(x <= 0.0031308, x * 12.92, 1.055 * np.power(np.maximum(x, 0.0), 1 / 2.4) - 0.055)
+
+
+def _packed(name: str, rgba: np.ndarray, colorspace: str) -> bpy.types.Image:
+    """A packed byte image from float RGBA rows (row 0 = v 0, the bottom row in Blender)."""
+    h, w, _ = rgba.shape
+    img = bpy.data.images.new(name, w, h, alpha=True)
+    img.colorspace_settings.name = colorspace
+    img.alpha_mode = "CHANNEL_PACKED"
+    img.pixels.foreach_set(np.ascontiguousarray(rgba, np.float32).ravel())
+    img.pack()
+    return img
+
+
+def _baked(nt, name: str, m: Material, bsdf) -> None:
+    """Albedo+roughness and normal images of ``m`` on the box UVs, scaled to the pattern's tile size."""
+    alb, rough, height = maps(m)
+    rgba = np.concatenate([_srgb(alb), rough[..., None]], -1)
+    uv = nt.nodes.new("ShaderNodeUVMap")
+    uv.uv_map = BOX_UV
+    mapping = nt.nodes.new("ShaderNodeMapping")
+    k = 1.0 / TILE_M[m.pattern]
+    mapping.inputs["Scale"].default_value = (k, k, 1.0)
+    off = np.random.default_rng(m.seed).random(2)
+    mapping.inputs["Location"].default_value = (float(off[0]), float(off[1]), 0.0)
+    nt.links.new(uv.outputs["UV"], mapping.inputs["Vector"])
+    tex = nt.nodes.new("ShaderNodeTexImage")
+    tex.image = _packed(f"{name}.albedo", rgba, "sRGB")
+    nt.links.new(mapping.outputs["Vector"], tex.inputs["Vector"])
+    nt.links.new(tex.outputs["Color"], bsdf.inputs["Base Color"])
+    nt.links.new(tex.outputs["Alpha"], bsdf.inputs["Roughness"])
+    strength = BUMP.get(m.pattern, 0.15)
+    if strength > 0.05:
+        nrm = normal_map(height, 6.0)
+        ntex = nt.nodes.new("ShaderNodeTexImage")
+        ntex.image = _packed(
+            f"{name}.normal", np.concatenate([nrm, np.ones_like(rough)[..., None]], -1), "Non-Color"
+        )
+        nt.links.new(mapping.outputs["Vector"], ntex.inputs["Vector"])
+        nmap = nt.nodes.new("ShaderNodeNormalMap")
+        nmap.uv_map = BOX_UV
+        nmap.inputs["Strength"].default_value = strength
+        nt.links.new(ntex.outputs["Color"], nmap.inputs["Color"])
+        nt.links.new(nmap.outputs["Normal"], bsdf.inputs["Normal"])
+
+
+def hdri_path(name: str) -> str:
+    """Path of Blender's bundled sky photograph ``name`` (datafiles/studiolights/world/<name>.exr)."""
+    path = os.path.join(bpy.utils.system_resource("DATAFILES"), "studiolights", "world", f"{name}.exr")
+    if not os.path.isfile(path):
+        raise PovgenError(f"sky photograph {name}: not among Blender's bundled studio lights")
+    return path
+
+
+def _window_view(nt, m: Material, bsdf) -> None:
+    """Emit the sky photograph ``m.text`` seen along the view ray: a window onto distant outdoors."""
+    geo = nt.nodes.new("ShaderNodeNewGeometry")
+    flip = nt.nodes.new("ShaderNodeVectorMath")
+    flip.operation = "SCALE"
+    flip.inputs["Scale"].default_value = -1.0
+    nt.links.new(geo.outputs["Incoming"], flip.inputs[0])
+    env = nt.nodes.new("ShaderNodeTexEnvironment")
+    env.image = bpy.data.images.load(hdri_path(m.text), check_existing=True)
+    nt.links.new(flip.outputs["Vector"], env.inputs["Vector"])
+    clamp = nt.nodes.new("ShaderNodeMapRange")
+    clamp.data_type = "FLOAT_VECTOR"
+    sockets = {s.identifier: s for s in clamp.inputs}
+    sockets["To_Max_FLOAT3"].default_value = (3.0,) * 3
+    sockets["From_Max_FLOAT3"].default_value = (3.0,) * 3
+    nt.links.new(env.outputs["Color"], sockets["Vector"])
+    nt.links.new(clamp.outputs["Vector"], bsdf.inputs["Emission Color"])
+    bsdf.inputs["Emission Strength"].default_value = m.emission
+    bsdf.inputs["Base Color"].default_value = (0.0, 0.0, 0.0, 1.0)
+
+
 def make_material(name: str, m: Material) -> bpy.types.Material:
     """A node material with base colour, roughness, metallic, optional emission, and an optional pattern."""
     mat = bpy.data.materials.new(name)
@@ -178,8 +265,15 @@ def make_material(name: str, m: Material) -> bpy.types.Material:
     if m.transmission > 0:
         bsdf.inputs["Transmission Weight"].default_value = m.transmission
         bsdf.inputs["IOR"].default_value = 1.45
-    if m.pattern in IMAGE_PATTERNS:
+    mode = os.environ.get("POVGEN_MATERIALS", "baked")
+    if m.pattern == "window_view":
+        _window_view(nt, m, bsdf)
+    elif m.pattern in IMAGE_PATTERNS:
         _image_pattern(nt, name, m, bsdf)
+    elif mode == "plain" or not m.pattern:
+        pass
+    elif mode == "baked" and m.pattern in TEXTURED:
+        _baked(nt, name, m, bsdf)
     elif m.pattern:
         _pattern(nt, m, bsdf)
     mat.diffuse_color = (*m.color, 1.0)

@@ -8,6 +8,7 @@ import numpy as np
 from mathutils import Euler, Matrix, Vector
 
 from generator.blender.materials import IMAGE_PATTERNS, make_material, planar_uvs
+from generator.blender.uvs import metre_uvs
 from generator.plan.model import Model, Part
 from generator.plan.objects.parts import part_mesh
 
@@ -109,6 +110,7 @@ def build_model(model: Model, collection: bpy.types.Collection) -> bpy.types.Obj
     bm.free()
     if builders:
         mesh.set_sharp_from_angle(angle=SHARP_ANGLE)
+    metre_uvs(mesh)
     for name in names:
         mesh.materials.append(make_material(f"{model.name}.{name}", model.materials[name]))
     obj = bpy.data.objects.new(model.name, mesh)

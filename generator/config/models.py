@@ -189,7 +189,7 @@ class EnvironmentConfig(Section):
     wall_value: Num(0, 1) = Field(
         {"uniform": [0.35, 0.85]}, description="Wall brightness (0 black, 1 white)."
     )
-    wall_saturation: Num(0, 1) = Field({"uniform": [0.0, 0.35]}, description="Wall colour saturation.")
+    wall_saturation: Num(0, 1) = Field({"uniform": [0.0, 0.15]}, description="Wall colour saturation.")
     floor_value: Num(0, 1) = Field({"uniform": [0.1, 0.5]}, description="Floor brightness.")
 
 

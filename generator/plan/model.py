@@ -38,7 +38,7 @@ class Material(_M):
     wear: float = 0.0  # 0..1 dirt and wear blended in at large scale
     transmission: float = 0.0  # 0 opaque .. 1 clear (glass, translucent replica plastics)
     seed: int = 0  # image patterns (poster, screen) are drawn from this seed in the worker
-    text: str = ""  # poster/sign text
+    text: str = ""  # poster/sign text; window_view: the bundled sky photograph seen through the window
 
 
 class Part(_M):
@@ -328,4 +328,8 @@ class ClipPlan(_M):
     augment: dict | None = None
     # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
     world_image: str | None = None
+    # outdoors: one of Blender's bundled CC0 sky photographs (datafiles/studiolights/world/<name>.exr) as sky
+    # and ambient light, turned about +Z by world_hdri_rotation (radians) so its sun lines up with the sun light
+    world_hdri: str | None = None
+    world_hdri_rotation: float = 0.0
     audio: AudioSettings | None = None  # None: a silent clip

@@ -146,6 +146,8 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         atmosphere=place.atmosphere,
         world_zenith=place.world_zenith,
         exposure=place.exposure,
+        world_hdri=place.hdri,
+        world_hdri_rotation=place.hdri_rotation,
         audio=audio_settings(cfg.audio, rng("audio")),
     )
 

@@ -35,6 +35,8 @@ class Place:
     world_zenith: tuple[float, float, float] | None = None
     exposure: float = 0.0
     virtual_weapon: bool = False
+    hdri: str | None = None
+    hdri_rotation: float = 0.0
 
 
 def outdoor_light(cfg: SceneConfig, rng: np.random.Generator) -> tuple[Sky, str]:
@@ -168,7 +170,11 @@ def outdoor(
         lighting=tod,
         movers=movers or [],
         exposure=sky.exposure,
+        hdri=sky.hdri,
+        hdri_rotation=sky.hdri_rotation,
     )
+    if sky.hdri is not None:
+        place.world_strength = sky.hdri_strength
     center = (float(start[0]), float(start[1]) + 6.0, 3.0)
     fog = tuple(c * sky.strength for c in sky.horizon)  # the fog glows like the horizon sky
     return finish(cfg, rng, place, True, center, (min(x1 - x0, 16.0), 20.0, 6.0), fog_color=fog)

@@ -9,6 +9,17 @@ from generator.plan.geometry import hsv_to_linear, kelvin_to_rgb
 from generator.plan.model import Light, Material, Model, Part, Placed
 from generator.plan.places.base import Place, finish
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.fixtures import (
+    Wall,
+    ceiling_vent,
+    door,
+    dress_walls,
+    exit_sign,
+    fixture_materials,
+    side_walls,
+)
+from generator.plan.places.kit import Kit
+from generator.plan.places.surfaces import textured
 
 
 def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Generator) -> Place:
@@ -17,6 +28,7 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
     length = env.draw("length_m", rng)
     h = env.draw("height_m", rng)
     hue = rng.uniform(0, 1)
+    floor_pattern = str(rng.choice(["vinyl", "tiles", "carpet", "concrete"]))
     mats = {
         "wall": Material(
             color=hsv_to_linear(hue, env.draw("wall_saturation", rng), env.draw("wall_value", rng)),
@@ -33,6 +45,16 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
         ),
         "base": Material(color=hsv_to_linear(0, 0, rng.uniform(0.05, 0.3)), roughness=0.5),
     }
+    for key, pattern in (
+        ("wall", "plaster"),
+        ("floor", floor_pattern),
+        ("ceiling", "ceiling_tile"),
+        ("door", str(rng.choice(["wood", "paint"]))),
+        ("base", "plastic"),
+    ):
+        mats[key] = textured(mats[key], pattern, rng)
+    if floor_pattern != "carpet":
+        mats["floor"] = mats["floor"].model_copy(update={"color2": hsv_to_linear(0.1, 0.05, 0.4)})
     t = 0.1
     parts = [
         Part(shape="box", size=(w, length, t), pos=(0, 0, -t / 2), material="floor", name="floor"),
@@ -72,18 +94,26 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
                 name="baseboard",
             )
         )
-        for _ in range(int(rng.integers(0, 4))):
-            y = float(rng.uniform(-length / 2 + 1, length / 2 - 1))
-            parts.append(
-                Part(
-                    shape="box",
-                    size=(0.04, 0.9, 2.05),
-                    pos=(side * (w / 2 - 0.015), y, 1.025),
-                    material="door",
-                    name="door",
-                )
-            )
     room = Placed(model=Model(name="corridor", parts=parts, materials=mats))
+    fix = Kit("corridor_fixtures")
+    fixture_materials(fix, rng, float(rng.uniform(0, 0.5)))
+    walls = list(side_walls(-w / 2, w / 2))
+    dress_walls(
+        fix,
+        rng,
+        walls,
+        -length / 2 + 0.8,
+        length / 2 - 0.5,
+        h,
+        doors=int(rng.integers(1, 4)),
+        windows=int(rng.random() < 0.3),
+        boards=int(rng.integers(0, 2)),
+    )
+    door(fix, Wall(1, length / 2, -1.0), float(rng.uniform(-w / 4, w / 4)), rng, width=min(1.2, w - 0.4))
+    if rng.random() < 0.7:
+        exit_sign(fix, 0.0, length / 2 - 1.0, h, rng)
+    for y in np.arange(-length / 2 + 2, length / 2 - 1, float(rng.uniform(4, 8))):
+        ceiling_vent(fix, float(rng.uniform(-w / 4, w / 4)), float(y), h)
 
     clutter = []
     for i in range(env.draw("boxes", rng)):
@@ -95,7 +125,7 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
         box = Model(
             name=f"box{i}",
             parts=[Part(shape="box", size=tuple(size), pos=(0, 0, size[2] / 2), material="cardboard")],
-            materials={"cardboard": Material(color=col, roughness=0.85)},
+            materials={"cardboard": textured(Material(color=col, roughness=0.85), "cardboard", rng)},
         )
         clutter.append(
             Placed(model=box, pos=(float(x), float(y), 0.0), rot=(0.0, 0.0, float(rng.uniform(-0.3, 0.3))))
@@ -115,6 +145,7 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
     if panels:
         panel_mat = {"panel": Material(color=color, roughness=0.5, emission=4.0)}
         clutter.append(Placed(model=Model(name="light_panels", parts=panels, materials=panel_mat)))
+    clutter += fix.placed()
     ambient = light.draw("ambient", rng)
     start = (0.0, -length / 2 + 0.8, 0.0)
     return Place(

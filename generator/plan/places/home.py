@@ -9,6 +9,8 @@ from generator.plan.geometry import kelvin_to_rgb
 from generator.plan.model import Light
 from generator.plan.places.base import Place, indoor, posters_on_wall
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.fixtures import Wall, door, fixture_materials, skirting, window
+from generator.plan.places.furniture import bookshelf, dining_table, furniture_materials, plant, sofa
 from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.light import ceiling_lights
 from generator.plan.places.surfaces import plain, surface
@@ -20,27 +22,27 @@ def _furnish(
     """Furniture against the wall on ``side`` between ya and yb, leaving the middle free."""
     y = ya + 0.2
     while y < yb - 0.8:
-        kind = str(rng.choice(["sofa", "table", "shelf", "cabinet", "none"]))
+        kind = str(rng.choice(["sofa", "table", "shelf", "cabinet", "plant", "none"]))
         if rng.random() > 0.8 * min(dens, 1.25):
             kind = "none"
         xw = side * w / 2
+        face = float(side * np.pi / 2)  # a piece's front (+Y in its own frame) towards the middle of the room
         if kind == "sofa":
             ln = float(rng.uniform(1.6, 2.3))
-            k.box("fabric", (0.85, ln, 0.42), (xw - side * 0.45, y + ln / 2, 0.21))
-            k.box("fabric", (0.2, ln, 0.8), (xw - side * 0.1, y + ln / 2, 0.4))
+            k.add(sofa(rng, ln), xw - side * 0.47, y + ln / 2, face)
             y += ln
         elif kind == "table":
-            k.box("wood", (0.8, 1.2, 0.04), (xw - side * 0.5, y + 0.6, 0.74))
-            for dx in (0.15, 0.85):
-                for dy in (0.1, 1.1):
-                    k.box("wood", (0.05, 0.05, 0.72), (xw - side * dx, y + dy, 0.36))
-            y += 1.2
+            tw = float(min(1.4, w / 2 - 0.8))
+            if tw > 0.7:
+                k.add(dining_table(rng, tw), xw - side * (tw / 2 + 0.1), y + 0.8, 0.0)
+                y += 1.6
         elif kind == "shelf":
             hh = float(rng.uniform(1.2, 2.1))
-            k.box("wood2", (0.35, 0.9, hh), (xw - side * 0.18, y + 0.45, hh / 2))
-            for lv in np.arange(0.35, hh - 0.2, 0.35):
-                k.box("books", (0.25, 0.8, 0.25), (xw - side * 0.2, y + 0.45, lv + 0.13))
+            k.add(bookshelf(rng, 0.9, hh, [f"book{i}" for i in range(4)]), xw - side * 0.16, y + 0.45, face)
             y += 0.9
+        elif kind == "plant":
+            k.add(plant(rng), xw - side * 0.3, y + 0.3)
+            y += 0.6
         elif kind == "cabinet":
             k.box("wood2", (0.5, 1.2, 0.6), (xw - side * 0.26, y + 0.6, 0.3))
             if rng.random() < 0.5:
@@ -69,9 +71,15 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     furn.mat("wood", surface("wood", rng, wear))
     furn.mat("wood2", surface(str(rng.choice(["wood", "paint"])), rng, wear))
     furn.mat("books", surface("plastic", rng))
+    furniture_materials(furn, rng, wear)
+    for i in range(4):
+        furn.mat(f"book{i}", surface(str(rng.choice(["paint", "fabric", "cardboard"])), rng, wear))
     furn.mat("tv", plain((0.01, 0.01, 0.01), 0.15))
     furn.mat("rug", surface("carpet", rng, wear))
     lamps = Kit("home_lamps")
+    fix = Kit("home_fixtures")
+    fixture_materials(fix, rng, e.draw("wear", rng))
+    skirting(fix, x0, x1, y0, y1)
     lights: list[Light] = []
     ya = y0
     opening = float(rng.uniform(0.9, 1.2))
@@ -79,12 +87,15 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
         yb = ya + float(rl)
         for side in (-1, 1):
             _furnish(furn, rng, side, w, ya + 0.1, yb - 0.1, dens)
-            if rng.random() < 0.5:  # a closed door in the side wall
-                shell.box(
-                    "door",
-                    (0.05, 0.85, 2.0),
-                    (side * (w / 2 - 0.02), float(rng.uniform(ya + 0.6, yb - 0.6)), 1.0),
-                )
+            if rng.random() < 0.5:  # a closed door or a window in the side wall
+                wall, u = Wall(0, side * w / 2, -side), float(rng.uniform(ya + 0.6, yb - 0.6))
+                if rng.random() < 0.5:
+                    door(fix, wall, u, rng, width=0.8, height=2.0)
+                else:
+                    ww = float(min(rng.uniform(0.8, 1.5), yb - ya - 0.4))
+                    window(
+                        fix, wall, float(np.clip(u, ya + ww / 2 + 0.1, yb - ww / 2 - 0.1)), 1.55, ww, 1.1, rng
+                    )
         if rng.random() < 0.6:
             furn.box(
                 "rug", (float(rng.uniform(1.2, 2.0)), float(rl) * 0.5, 0.01), (0.0, (ya + yb) / 2, 0.005)
@@ -116,7 +127,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     return indoor(
         cfg,
         rng,
-        [shell, furn, lamps],
+        [shell, fix, furn, lamps],
         lights,
         (0.0, y0 + 0.7, 0.0),
         ln - 1.5,

@@ -43,6 +43,12 @@ class Kit:
         """An ellipsoid with diameters ``size``."""
         self.parts.append(Part(shape="sphere", size=_v(size), pos=_v(pos), material=mat, name=name))
 
+    def add(self, parts: list[Part], x: float, y: float, rz: float = 0.0, z: float = 0.0) -> None:
+        """Parts built in their own frame (front +Y, floor z = 0), turned by ``rz`` and placed at (x, y, z)."""
+        from generator.plan.objects.parts import transform_parts
+
+        self.parts.extend(transform_parts(parts, (0.0, 0.0, float(rz)), (float(x), float(y), float(z))))
+
     def placed(self) -> list[Placed]:
         """The kit as a list of zero or one placed model (empty kits build nothing)."""
         if not self.parts:

@@ -23,6 +23,33 @@ SKY = {
 }
 
 
+# Blender's bundled CC0 sky photographs: column (0..1) and elevation (deg) of the sun or brightest glow, and
+# the mean of the upper half after clamping at HDRI_CLAMP (to scale them to the sky brightness of SKY)
+HDRI = {
+    "city": (0.600, 47.6, 1.297),
+    "courtyard": (0.934, 14.6, 0.380),
+    "forest": (0.599, 19.9, 1.055),
+    "sunrise": (0.599, 7.9, 0.357),
+    "sunset": (0.600, 3.3, 0.738),
+    "night": (0.283, 6.5, 0.146),
+}
+HDRI_CLAMP = 3.0  # the photographed sun is clamped: the sun light casts the sharp shadows
+TOD_HDRI = {
+    "day": ("city", "forest"),
+    "golden_hour": ("sunrise", "sunset"),
+    "dusk": ("sunset",),
+    "night": ("night",),
+}
+
+
+def hdri_rotation(name: str, azimuth: float) -> float:
+    """Turn about +Z that puts the photograph's sun in the direction of a sun light of ``azimuth``."""
+    alpha = (HDRI[name][0] - 0.5) * 2 * np.pi  # equirectangular column -> atan2(y, -x)
+    photo = np.pi - alpha  # world azimuth of the photographed sun
+    light = azimuth - np.pi / 2  # world azimuth towards a sun light turned by ``azimuth`` about Z
+    return float(np.round((photo - light + np.pi) % (2 * np.pi) - np.pi, 5))
+
+
 @dataclass
 class Sky:
     """World light and exposure of an outdoor place."""
@@ -33,6 +60,9 @@ class Sky:
     strength: float
     exposure: float
     dark: bool  # streets lamps on, flashlight likely
+    hdri: str | None = None
+    hdri_rotation: float = 0.0
+    hdri_strength: float = 1.0
 
 
 def sun_and_sky(time_of_day: str, rng: np.random.Generator) -> Sky:
@@ -65,7 +95,7 @@ def sun_and_sky(time_of_day: str, rng: np.random.Generator) -> Sky:
                 color=kelvin_to_rgb(float(rng.uniform(6500, 9000))),
             )
         )
-    return Sky(
+    sky = Sky(
         lights=lights,
         horizon=hsv_to_linear(hor[0] + rng.uniform(-0.02, 0.02), hor[1], hor[2]),
         zenith=hsv_to_linear(zen[0] + rng.uniform(-0.02, 0.02), zen[1], zen[2]),
@@ -73,6 +103,11 @@ def sun_and_sky(time_of_day: str, rng: np.random.Generator) -> Sky:
         exposure=float(exposure),
         dark=time_of_day in ("dusk", "night"),
     )
+    sky.hdri = str(rng.choice(TOD_HDRI[time_of_day]))
+    sky.hdri_rotation = hdri_rotation(sky.hdri, float(azim))
+    gradient = float(np.mean([*sky.horizon, *sky.zenith]))  # the old sky's mean brightness
+    sky.hdri_strength = float(round(sky.strength * gradient / HDRI[sky.hdri][2], 5))
+    return sky
 
 
 def ceiling_lights(

@@ -7,6 +7,7 @@ import numpy as np
 from generator.config.models import SceneConfig
 from generator.plan.places.base import Place, outdoor, outdoor_light
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.furniture import bench, furniture_materials, litter_bin
 from generator.plan.places.kit import Kit
 from generator.plan.places.light import street_lamp
 from generator.plan.places.props import tree
@@ -25,6 +26,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     g.mat("path", surface(str(rng.choice(["dirt", "asphalt", "concrete"])), rng, wear))
     g.mat("wood", surface("wood", rng, wear))
     g.mat("metal", surface("metal", rng))
+    furniture_materials(g, rng, wear)
     g.box("grass", (200, 200, 0.1), (0, 20, -0.06))
     g.box("path", (path_w, ln + 20, 0.1), (0, 20, -0.045))
     flora = Kit("trees")
@@ -47,11 +49,10 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
             )
     for _ in range(int(rng.integers(0, 4))):  # benches beside the path
         side = float(rng.choice([-1, 1]))
-        x, y = side * (path_w / 2 + 0.6), float(rng.uniform(3, ln - 5))
-        g.box("wood", (0.45, 1.6, 0.06), (x, y, 0.45))
-        g.box("wood", (0.06, 1.6, 0.4), (x + side * 0.22, y, 0.7))
-        for dy in (-0.7, 0.7):
-            g.box("metal", (0.4, 0.06, 0.45), (x, y + dy, 0.22))
+        x, y = side * (path_w / 2 + 0.7), float(rng.uniform(3, ln - 5))
+        g.add(bench(rng), x, y, float(side * np.pi / 2))
+        if rng.random() < 0.6:
+            g.add(litter_bin(rng), x, y + 1.3)
     lamps = Kit("lamps")
     lights = []
     if rng.random() < 0.6:

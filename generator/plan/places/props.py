@@ -4,64 +4,23 @@ from __future__ import annotations
 
 import numpy as np
 
-from generator.plan.geometry import hsv_to_linear
+from generator.plan.places.furniture import car as shaped_car
+from generator.plan.places.furniture import car_materials  # noqa: F401  (re-exported for the families)
+from generator.plan.places.furniture import tree as shaped_tree
 from generator.plan.places.kit import Kit
-from generator.plan.places.surfaces import plain, surface
-
-
-def car_materials(k: Kit, rng: np.random.Generator, n: int = 4) -> None:
-    """Car paints, tyres, glass and lights (shared by all cars of a kit)."""
-    for i in range(n):
-        v = float(rng.choice([0.05, 0.3, 0.6, 0.85, rng.uniform(0.2, 0.8)]))
-        k.mat(
-            f"paint{i}",
-            plain(
-                hsv_to_linear(rng.uniform(0, 1), rng.uniform(0, 0.8), v),
-                float(rng.uniform(0.15, 0.4)),
-                metallic=0.6,
-            ),
-        )
-    k.mat("tyre", plain((0.01, 0.01, 0.01), 0.9))
-    k.mat("car_glass", plain((0.02, 0.025, 0.03), 0.05))
-    k.mat("rim", surface("metal", rng))
+from generator.plan.places.surfaces import surface
 
 
 def car(k: Kit, rng: np.random.Generator, x: float, y: float, along_y: bool = True) -> None:
-    """A parked car (body, cabin, windows, wheels) centred at (x, y), long axis along Y or X."""
-    ln, wd = float(rng.uniform(3.8, 4.9)), float(rng.uniform(1.7, 1.95))
-    hb, hc = float(rng.uniform(0.55, 0.8)), float(rng.uniform(0.45, 0.65))
+    """A parked car (see furniture.car) centred at (x, y), long axis along Y or X, either way round."""
     paint = f"paint{int(rng.integers(0, 4))}"
-    rz = 0.0 if along_y else float(np.pi / 2)
-    c, s_ = np.cos(rz), np.sin(rz)
-
-    def at(dx: float, dy: float) -> tuple[float, float]:
-        return x + dx * c - dy * s_, y + dx * s_ + dy * c
-
-    k.box(paint, (wd, ln, hb), (*at(0, 0), 0.3 + hb / 2), rz=rz)
-    k.box("car_glass", (wd - 0.15, ln * 0.5, hc), (*at(0, -0.1 * ln), 0.3 + hb + hc / 2), rz=rz)
-    k.box(paint, (wd - 0.1, ln * 0.45, 0.05), (*at(0, -0.1 * ln), 0.3 + hb + hc + 0.02), rz=rz)
-    for sx in (-1, 1):
-        for sy in (-1, 1):
-            k.cyl(
-                "tyre",
-                0.64,
-                0.22,
-                (*at(sx * (wd / 2 - 0.1), sy * ln * 0.32), 0.32),
-                rot=(0.0, float(np.pi / 2), rz),
-            )
+    rz = (0.0 if along_y else np.pi / 2) + (np.pi if rng.random() < 0.5 else 0.0)
+    k.add(shaped_car(rng, paint), x, y, float(rz))
 
 
 def tree(k: Kit, rng: np.random.Generator, x: float, y: float) -> None:
-    """A tree: trunk plus two or three foliage blobs."""
-    hgt = float(rng.uniform(3.5, 9.0))
-    k.cyl("bark", float(rng.uniform(0.2, 0.5)), hgt * 0.6, (x, y, hgt * 0.3))
-    for _ in range(int(rng.integers(2, 4))):
-        d = float(rng.uniform(1.8, 3.8)) * hgt / 7
-        k.sphere(
-            f"leaf{int(rng.integers(0, 2))}",
-            (d, d * rng.uniform(0.8, 1.2), d * rng.uniform(0.7, 1.1)),
-            (x + rng.uniform(-0.6, 0.6), y + rng.uniform(-0.6, 0.6), hgt * rng.uniform(0.6, 0.9)),
-        )
+    """A tree (see furniture.tree): bent tapered trunk, branches and a crown of leafy clumps."""
+    k.add(shaped_tree(rng, ["leaf0", "leaf1"]), x, y, float(rng.uniform(0, 2 * np.pi)))
 
 
 def facade(k: Kit, rng: np.random.Generator, x: float, y0: float, y1: float, side: int, wear: float) -> None:
@@ -71,6 +30,7 @@ def facade(k: Kit, rng: np.random.Generator, x: float, y0: float, y1: float, sid
     while y < y1:
         bw = float(rng.uniform(6, 16))
         bh = float(rng.uniform(4, 18))
+        k.mat("sill", surface(str(rng.choice(["paint", "concrete", "metal"])), rng, wear))
         key = k.mat(
             f"facade{i}", surface(str(rng.choice(["brick", "plaster", "concrete", "tiles"])), rng, wear)
         )
@@ -82,6 +42,9 @@ def facade(k: Kit, rng: np.random.Generator, x: float, y0: float, y1: float, sid
                 if f == 0 and rng.random() < 0.25:
                     k.box("door", (0.06, 1.1, 2.2), (x - side * 0.01, wy + 0.55, 1.1))
                 else:
-                    k.box("window", (0.06, 1.1, 1.4), (x - side * 0.01, wy + 0.55, z + 0.7))
+                    k.box("sill", (0.1, 1.25, 1.55), (x - side * 0.005, wy + 0.55, z + 0.7))
+                    k.box("window", (0.08, 1.1, 1.4), (x - side * 0.012, wy + 0.55, z + 0.7))
+                    k.box("sill", (0.1, 0.05, 1.4), (x - side * 0.02, wy + 0.55, z + 0.7))
+                    k.box("sill", (0.2, 1.3, 0.06), (x - side * 0.05, wy + 0.55, z - 0.04))
         y += bw
         i += 1

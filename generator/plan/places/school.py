@@ -7,6 +7,7 @@ import numpy as np
 from generator.config.models import SceneConfig
 from generator.plan.places.base import Place, indoor, posters_on_wall
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.fixtures import Wall, door, exit_sign, extinguisher, fixture_materials, skirting
 from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.light import ceiling_lights
 from generator.plan.places.surfaces import surface
@@ -21,9 +22,15 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     room = Kit("school")
     room.mat("floor", surface(str(rng.choice(["tiles", "concrete"])), rng, wear))
     room.mat("wall", surface(str(rng.choice(["plaster", "brick", "tiles"])), rng, wear))
-    room.mat("ceiling", surface("plaster", rng, 0.0))
+    room.mat("ceiling", surface("ceiling_tile", rng, 0.0))
     room.mat("door", surface(str(rng.choice(["wood", "paint"])), rng, wear))
     room_shell(room, x0, x1, y0, y1, h, "floor", "wall", "ceiling")
+    fix = Kit("school_fixtures")
+    fixture_materials(fix, rng, wear)
+    skirting(fix, x0, x1, y0, y1)
+    door(fix, Wall(1, y1, -1.0), 0.0, rng, width=min(1.6, w - 0.6))
+    if rng.random() < 0.7:
+        exit_sign(fix, 0.0, y1 - 1.0, h, rng)
     lock = Kit("lockers")
     hue = float(rng.uniform(0, 1))
     lock.mat("locker", surface("paint", rng, wear, hue=hue).model_copy(update={"metallic": 0.4}))
@@ -34,7 +41,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
         y = y0 + 0.5
         while y < y1 - 1.5:
             if rng.random() < 0.25:  # a classroom door instead of a locker bank
-                room.box("door", (0.05, 1.0, 2.1), (side * (w / 2 - 0.02), y + 0.6, 1.05))
+                door(fix, Wall(0, side * w / 2, -side), y + 0.6, rng, width=1.0, height=2.1)
                 y += 1.6
                 continue
             n = int(rng.integers(4, 12) * min(dens, 1.5))
@@ -46,6 +53,8 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
                 y += lw
             y += float(rng.uniform(0.3, 1.2))
         posters_on_wall(room, cfg, rng, side * w / 2, y0 + 1, y1 - 1, (lh + 0.4, min(h - 0.3, lh + 0.9)))
+        if rng.random() < 0.6:
+            extinguisher(fix, Wall(0, side * w / 2, -side), float(rng.uniform(y0 + 2, y1 - 2)), rng)
     lamps = Kit("school_lamps")
     n = max(2, int(ln / rng.uniform(2.5, 4)))
     spots = [(0.0, y0 + (i + 0.5) * ln / n) for i in range(n)]
@@ -56,7 +65,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     return indoor(
         cfg,
         rng,
-        [room, lock, lamps],
+        [room, fix, lock, lamps],
         lights,
         (0.0, y0 + 0.8, 0.0),
         ln - 2.0,

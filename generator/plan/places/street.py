@@ -7,6 +7,7 @@ import numpy as np
 from generator.config.models import SceneConfig
 from generator.plan.places.base import Place, outdoor, outdoor_light, posters_on_wall
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.furniture import bench, furniture_materials, litter_bin
 from generator.plan.places.kit import Kit
 from generator.plan.places.light import street_lamp
 from generator.plan.places.props import car, car_materials, facade
@@ -57,6 +58,12 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
         if rng.random() < 0.5 * min(dens, 1.4):
             car(cars, rng, xr - 1.2, y + 2.5)
         y += float(rng.uniform(5.0, 7.5))
+    furniture_materials(cars, rng, wear)
+    for yy in np.arange(y0 + float(rng.uniform(2, 8)), y1, float(rng.uniform(8, 20))):
+        if rng.random() < 0.6:
+            cars.add(litter_bin(rng), xk - 0.35, float(yy))
+        elif rng.random() < 0.5:
+            cars.add(bench(rng), xl + 0.45, float(yy), float(-np.pi / 2))
     lamps = Kit("lamps")
     lights = []
     for yy in np.arange(y0 + rng.uniform(0, 10), y1, float(rng.uniform(15, 25))):

@@ -1,6 +1,8 @@
-"""Procedural surface materials: brick, concrete, tiles, wood, carpet, asphalt, plaster, metal, glass and more.
+"""Surface materials: brick, concrete, tiles, wood, carpet, vinyl, ceiling tiles, asphalt, plaster, metal, glass...
 
-Each kind draws random colours, pattern scale, roughness and wear; the worker builds them from shader nodes.
+Each kind draws random colours, pattern scale, roughness, wear and a texture seed; the worker bakes the pattern
+into small tileable images (generator/plan/places/textures.py). Every surface gets a pattern: ``plain`` colours
+get the subtle ``smooth`` finish (mottling, scuffs, roughness variation); only emitters stay flat.
 """
 
 from __future__ import annotations
@@ -18,17 +20,20 @@ PALETTE = {
     "wood": ((0.05, 0.11), (0.35, 0.75), (0.15, 0.6), (0.35, 0.7), (1.5, 4.0)),
     "carpet": ((0.0, 1.0), (0.05, 0.5), (0.1, 0.5), (0.85, 1.0), (20.0, 60.0)),
     "asphalt": ((0.0, 1.0), (0.0, 0.05), (0.08, 0.22), (0.6, 0.9), (3.0, 8.0)),
-    "plaster": ((0.0, 1.0), (0.0, 0.35), (0.5, 0.92), (0.7, 0.95), (1.0, 3.0)),
+    "plaster": ((0.0, 1.0), (0.0, 0.12), (0.55, 0.92), (0.7, 0.95), (1.0, 3.0)),
     "metal": ((0.0, 1.0), (0.0, 0.25), (0.35, 0.8), (0.2, 0.55), (2.0, 6.0)),
     "glass": ((0.45, 0.6), (0.0, 0.15), (0.7, 0.95), (0.0, 0.08), (1.0, 1.0)),
-    "paint": ((0.0, 1.0), (0.2, 0.85), (0.25, 0.9), (0.3, 0.7), (1.0, 1.0)),
+    "paint": ((0.0, 1.0), (0.05, 0.6), (0.25, 0.85), (0.3, 0.7), (1.0, 1.0)),
     "plastic": ((0.0, 1.0), (0.1, 0.8), (0.15, 0.9), (0.3, 0.6), (1.0, 1.0)),
     "fabric": ((0.0, 1.0), (0.1, 0.6), (0.1, 0.7), (0.85, 1.0), (30.0, 60.0)),
     "grass": ((0.2, 0.33), (0.4, 0.8), (0.2, 0.5), (0.8, 1.0), (4.0, 10.0)),
-    "foliage": ((0.18, 0.36), (0.4, 0.85), (0.12, 0.45), (0.7, 0.95), (3.0, 8.0)),
+    "foliage": ((0.18, 0.3), (0.4, 0.8), (0.22, 0.5), (0.7, 0.95), (3.0, 8.0)),
     "bark": ((0.04, 0.1), (0.2, 0.5), (0.1, 0.3), (0.8, 1.0), (5.0, 12.0)),
     "dirt": ((0.06, 0.12), (0.25, 0.55), (0.2, 0.45), (0.85, 1.0), (2.0, 6.0)),
     "cardboard": ((0.07, 0.11), (0.35, 0.6), (0.35, 0.65), (0.8, 0.95), (1.0, 1.0)),
+    "ceiling_tile": ((0.05, 0.15), (0.0, 0.06), (0.7, 0.9), (0.8, 0.95), (1.0, 1.0)),
+    "vinyl": ((0.0, 1.0), (0.03, 0.35), (0.3, 0.8), (0.25, 0.5), (1.0, 1.0)),
+    "rubber": ((0.0, 1.0), (0.0, 0.05), (0.02, 0.06), (0.8, 0.95), (1.0, 1.0)),
 }
 # second colour of the pattern, relative to the first: (value factor, saturation factor) or a fixed colour
 _SECOND = {
@@ -45,8 +50,8 @@ _SECOND = {
     "bark": (0.5, 1.0),
     "dirt": (0.7, 1.0),
     "fabric": (0.75, 1.0),
+    "vinyl": (1.5, 0.4),
 }
-PATTERNED = set(_SECOND) - {"paint", "plastic", "cardboard"}
 
 
 def surface(kind: str, rng: np.random.Generator, wear: float = 0.0, hue: float | None = None) -> Material:
@@ -69,16 +74,30 @@ def surface(kind: str, rng: np.random.Generator, wear: float = 0.0, hue: float |
         color2=color2,
         roughness=float(rng.uniform(r0, r1)),
         metallic=1.0 if kind == "metal" else 0.0,
-        pattern=kind if kind in PATTERNED or kind == "glass" else "",
+        pattern=kind,
         scale=float(round(rng.uniform(k0, k1), 4)),
+        seed=int(rng.integers(0, 2**31 - 1)),
         wear=float(round(wear * rng.uniform(0.5, 1.0), 4)) if kind not in ("glass",) else 0.0,
         transmission=1.0 if kind == "glass" else 0.0,
     )
 
 
-def plain(color, roughness: float = 0.5, emission: float = 0.0, metallic: float = 0.0) -> Material:
-    """A plain material (no pattern)."""
-    return Material(color=tuple(color), roughness=roughness, emission=emission, metallic=metallic)
+def plain(
+    color, roughness: float = 0.5, emission: float = 0.0, metallic: float = 0.0, pattern: str = "smooth"
+) -> Material:
+    """A single-colour material with a subtle ``smooth`` finish texture (emitters stay flat)."""
+    return Material(
+        color=tuple(float(c) for c in color),
+        roughness=roughness,
+        emission=emission,
+        metallic=metallic,
+        pattern="" if emission > 0 else pattern,
+    )
+
+
+def textured(m: Material, pattern: str, rng: np.random.Generator) -> Material:
+    """``m`` with the texture ``pattern`` and a fresh texture seed."""
+    return m.model_copy(update={"pattern": pattern, "seed": int(rng.integers(0, 2**31 - 1))})
 
 
 def wet(m: Material) -> Material:
@@ -86,7 +105,12 @@ def wet(m: Material) -> Material:
     if m.emission > 0 or m.transmission > 0:
         return m
     dark = tuple(float(round(c * 0.6, 6)) for c in m.color)
-    return m.model_copy(update={"color": dark, "roughness": float(round(m.roughness * 0.25, 4)), "wear": 0.0})
+    gloss = (
+        0.75 if m.pattern in ("foliage", "grass", "bark", "fabric", "carpet") else 0.25
+    )  # soaks, not films
+    return m.model_copy(
+        update={"color": dark, "roughness": float(round(m.roughness * gloss, 4)), "wear": 0.0}
+    )
 
 
 WORDS = (

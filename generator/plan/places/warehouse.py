@@ -5,8 +5,11 @@ from __future__ import annotations
 import numpy as np
 
 from generator.config.models import SceneConfig
+from generator.plan.objects.parts import swept
 from generator.plan.places.base import Place, indoor
 from generator.plan.places.figures import Zone, figures_in
+from generator.plan.places.fixtures import Wall, door, exit_sign, extinguisher, fixture_materials, side_walls
+from generator.plan.places.furniture import pallet
 from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.light import ceiling_lights
 from generator.plan.places.surfaces import surface
@@ -39,8 +42,18 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     for side in (-1, 1):
         xr = side * (aisle / 2 + rack_d / 2)
         for y in np.arange(y0 + 1.0, y1 - 1.0 - bay, bay):
-            for dy in (0.0, bay):
-                racks.box("upright", (rack_d, 0.08, rack_h), (xr, y + dy, rack_h / 2))
+            for dy in (0.0, bay):  # an upright frame: two posts and zig-zag bracing
+                for px in (-1, 1):
+                    racks.box(
+                        "upright", (0.08, 0.07, rack_h), (xr + px * (rack_d / 2 - 0.04), y + dy, rack_h / 2)
+                    )
+                zs = np.arange(0.1, rack_h - 0.1, 0.7)
+                path = [
+                    [xr + (1 if i % 2 else -1) * (rack_d / 2 - 0.06), y + dy, float(z)]
+                    for i, z in enumerate(zs)
+                ]
+                if len(path) >= 2:
+                    racks.parts.append(swept("brace", path, 0.015, "upright", segments=6, caps="flat"))
             for lv in range(levels):
                 z = 0.15 + lv * rack_h / levels
                 racks.box("beam", (0.06, bay, 0.1), (xr - side * rack_d / 2, y + bay / 2, z))
@@ -53,8 +66,17 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
         # pallets and loose boxes at the aisle edge
         for _ in range(int(rng.integers(0, 4) * dens) if aisle / 2 - 1.05 >= 0.7 else 0):
             y = float(rng.uniform(y0 + 2, y1 - 2))
-            racks.box("shelf", (1.0, 1.2, 0.14), (side * (aisle / 2 - 0.55), y, 0.07))
-            racks.box("box0", (0.9, 1.0, float(rng.uniform(0.3, 1.2))), (side * (aisle / 2 - 0.55), y, 0.6))
+            racks.add(pallet(), side * (aisle / 2 - 0.55), y)
+            bh = float(rng.uniform(0.3, 1.2))
+            racks.box("box0", (0.9, 1.0, bh), (side * (aisle / 2 - 0.55), y, 0.124 + bh / 2))
+    fix = Kit("warehouse_fixtures")
+    fixture_materials(fix, rng, wear)
+    door(fix, Wall(1, y1, -1.0), float(rng.uniform(-1.5, 1.5)), rng, width=1.0)
+    for wall in side_walls(x0, x1):
+        if rng.random() < 0.7:
+            extinguisher(fix, wall, float(rng.uniform(y0 + 2, y1 - 2)), rng)
+    if rng.random() < 0.7:
+        exit_sign(fix, 0.0, y1 - 1.0, min(h, 3.5), rng)
     lamps = Kit("warehouse_lamps")
     spots = [(0.0, y) for y in np.arange(y0 + 2, y1 - 1, float(rng.uniform(4, 7)))]
     lights = ceiling_lights(lamps, cfg.lighting, rng, spots, h)
@@ -66,7 +88,7 @@ def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     return indoor(
         cfg,
         rng,
-        [room, racks, lamps],
+        [room, fix, racks, lamps],
         lights,
         (0.0, y0 + 0.8, 0.0),
         ln - 2.0,

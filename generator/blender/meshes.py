@@ -9,15 +9,43 @@ from mathutils import Euler, Matrix, Vector
 
 from generator.blender.materials import IMAGE_PATTERNS, make_material, planar_uvs
 from generator.plan.model import Model, Part
+from generator.plan.objects.parts import part_mesh
 
 SEGMENTS = 16
+SHARP_ANGLE = np.deg2rad(30.0)  # builder parts shade smooth, with edges sharper than this kept crisp
 
 
 def _part_matrix(p: Part) -> Matrix:
     return Matrix.Translation(Vector(p.pos)) @ Euler(p.rot, "XYZ").to_matrix().to_4x4()
 
 
+def _add_arrays(bm: bmesh.types.BMesh, p: Part) -> list:
+    """Append a builder part's mesh (the same arrays the plan's geometry helpers compute)."""
+    mesh = part_mesh(p)
+    verts = [bm.verts.new(co) for co in mesh.verts.tolist()]
+    for f in mesh.faces.tolist():
+        try:
+            bm.faces.new([verts[i] for i in f])
+        except ValueError:  # a face repeated exactly (degenerate input): skip the duplicate
+            pass
+    return verts
+
+
+def box_uvs(bm: bmesh.types.BMesh, faces) -> None:
+    """UVs in metres by box projection: each face is projected along its dominant normal axis."""
+    uv = bm.loops.layers.uv.verify()
+    for f in faces:
+        n = f.normal
+        axis = max(range(3), key=lambda i: abs(n[i]))
+        a, b = [(1, 2), (0, 2), (0, 1)][axis]
+        for loop in f.loops:
+            co = loop.vert.co
+            loop[uv].uv = (co[a], co[b])
+
+
 def _add_part(bm: bmesh.types.BMesh, p: Part) -> list:
+    if p.geom is not None:
+        return _add_arrays(bm, p)
     sx, sy, sz = p.size
     scale = Matrix.Diagonal((sx, sy, sz, 1.0))
     return _copy_template(bm, p.shape, _part_matrix(p) @ scale)
@@ -63,18 +91,24 @@ def build_model(model: Model, collection: bpy.types.Collection) -> bpy.types.Obj
     names = list(model.materials)
     mesh = bpy.data.meshes.new(model.name)
     bm = bmesh.new()
+    builders = False
     for p in model.parts:
         verts = set(_add_part(bm, p))
         slot = names.index(p.material)
-        smooth = p.shape != "box"
+        smooth = p.smooth if p.smooth is not None else p.shape != "box"
         faces = {f for v in verts for f in v.link_faces}
         for f in faces:
             f.material_index = slot
             f.smooth = smooth
-        if model.materials[p.material].pattern in IMAGE_PATTERNS:
+        if p.geom is not None:
+            builders = True
+            box_uvs(bm, faces)
+        elif model.materials[p.material].pattern in IMAGE_PATTERNS:
             planar_uvs(bm, faces, p)
     bm.to_mesh(mesh)
     bm.free()
+    if builders:
+        mesh.set_sharp_from_angle(angle=SHARP_ANGLE)
     for name in names:
         mesh.materials.append(make_material(f"{model.name}.{name}", model.materials[name]))
     obj = bpy.data.objects.new(model.name, mesh)

@@ -53,6 +53,9 @@ def generate(
     max_rss_mb: Annotated[
         float, typer.Option(help="Recycle a worker whose memory passes this (MB).")
     ] = 4000.0,
+    cpus_per_task: Annotated[
+        int, typer.Option(help="CPUs each Ray task asks for (0 = sized from the cluster's smallest node).")
+    ] = 0,
 ) -> None:
     """Render a dataset of labelled clips (resumes an existing folder)."""
     from generator.config import load_config
@@ -93,6 +96,7 @@ def generate(
         executor=executor,
         ray_address=ray_address,
         gpus=1.0 if cfg.render.device == "gpu" else 0.0,
+        cpus_per_task=cpus_per_task,
     )
     progress = Progress(
         TextColumn("[bold]{task.description}"),

@@ -1,14 +1,16 @@
 """The ClipPlan: every value of one clip resolved, the contract between planning and rendering.
 
-Geometry is described as plain parts (boxes, cylinders, spheres) with materials, so that sizes, grip and muzzle
+Geometry is described as plain parts (primitives, or mesh builders with their parameters) with materials, so that sizes, grip and muzzle
 points are known and testable before Blender sees them. Units: metres, radians, Blender's Z-up world.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from generator import shapes
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -37,18 +39,36 @@ class Material(_M):
 
 
 class Part(_M):
-    """One primitive of a model, in the model's own frame.
+    """One piece of a model, in the model's own frame: a primitive or a mesh builder of ``generator.shapes``.
 
     box: size = full extents; cylinder: size = (diameter x, diameter y, length along local Z);
-    sphere: size = diameters. rot is an XYZ Euler rotation applied before pos.
+    sphere: size = diameters. Builder kinds (extrude, lathe, sweep, rounded_box, ...): ``geom`` holds the
+    builder's parameters and ``size`` is a scale factor. rot is an XYZ Euler rotation applied before pos.
     """
 
-    shape: Literal["box", "cylinder", "sphere"]
-    size: Vec3
+    shape: str
+    size: Vec3 = (1.0, 1.0, 1.0)
     pos: Vec3 = (0.0, 0.0, 0.0)
     rot: Vec3 = (0.0, 0.0, 0.0)
     material: str
     name: str = ""
+    geom: dict[str, Any] | None = None  # builder parameters (plain numbers and lists); None for primitives
+    smooth: bool | None = None  # None: boxes flat, other primitives smooth, builders smooth below 30 degrees
+
+    @field_validator("shape")
+    @classmethod
+    def _known_shape(cls, v: str) -> str:
+        if not shapes.known(v):
+            raise ValueError(f"unknown shape {v!r}; known: {sorted((*shapes.PRIMITIVES, *shapes.BUILDERS))}")
+        return v
+
+    @model_validator(mode="after")
+    def _geom_matches(self) -> Part:
+        if (self.shape in shapes.PRIMITIVES) != (self.geom is None):
+            raise ValueError(f"part {self.name!r}: geom is required for builder shapes and only for them")
+        if self.shape in shapes.PRIMITIVES and "size" not in self.model_fields_set:
+            raise ValueError(f"part {self.name!r}: a {self.shape} needs its size")
+        return self
 
 
 class AssetRef(_M):

@@ -35,6 +35,7 @@ class PoolOptions:
     executor: str = "local"  # local (this machine's worker pool) or ray
     ray_address: str | None = None  # Ray cluster to join (None: start a local Ray instance)
     gpus: float = 0.0  # GPUs each Ray task asks for (1 on GPU clusters)
+    cpus_per_task: int = 0  # CPUs each Ray task asks for (0: sized from the cluster's nodes)
 
 
 @dataclass

@@ -71,12 +71,48 @@ def start_ray(opts: PoolOptions) -> bool:
     return True
 
 
+def node_resources(nodes: list[dict]) -> list[dict[str, float]]:
+    """Resources (CPU, GPU, ...) of the alive nodes of ``ray.nodes()``."""
+    return [dict(n.get("Resources", {})) for n in nodes if n.get("Alive")]
+
+
+def size_tasks(nodes: list[dict[str, float]], wanted_threads: int, cpus_per_task: int, gpus: float) -> int:
+    """CPUs each task asks for, from the cluster's nodes rather than the driver machine's cores.
+
+    ``cpus_per_task`` > 0 is taken as asked; otherwise a task asks for the driver's thread count cut down to the
+    smallest CPU node, so that every node can run tasks. A request that no node can satisfy is an error at
+    once (Ray would otherwise leave the tasks pending forever without a word).
+    """
+    cpu_nodes = [n.get("CPU", 0.0) for n in nodes if n.get("CPU", 0.0) >= 1]
+    if not cpu_nodes:
+        raise PovgenError("--executor ray: the Ray cluster has no node with a CPU")
+    largest = int(max(cpu_nodes))
+    if gpus:
+        gpu_nodes = [n for n in nodes if n.get("GPU", 0.0) >= gpus and n.get("CPU", 0.0) >= 1]
+        if not gpu_nodes:
+            most = max((n.get("GPU", 0.0) for n in nodes), default=0.0)
+            raise PovgenError(
+                f"render.device gpu: no Ray node has {gpus:g} GPU(s) (most on one node: {most:g})"
+            )
+        largest = int(max(n["CPU"] for n in gpu_nodes))
+    if cpus_per_task > 0:
+        if cpus_per_task > largest:
+            raise PovgenError(
+                f"--cpus-per-task {cpus_per_task}: no Ray node has {cpus_per_task} CPUs (largest: {largest})"
+            )
+        return cpus_per_task
+    if gpus:
+        return 1  # a GPU task needs one CPU to feed it
+    return int(max(1, min(wanted_threads, min(cpu_nodes))))
+
+
 class RayExecutor:
     """Render plans as Ray tasks; same callbacks as the local WorkerPool."""
 
     def __init__(self, root: Path, opts: PoolOptions):
         self.root, self.opts = Path(root).resolve(), opts  # Ray workers do not share the driver's cwd
         self.threads = threads_per_worker(opts.workers, opts.threads)
+        self.cpus = self.threads
 
     def run(
         self,
@@ -89,9 +125,12 @@ class RayExecutor:
         started = start_ray(self.opts)
         refs: dict = {}
         try:
+            nodes = node_resources(ray.nodes())
+            self.cpus = size_tasks(nodes, self.threads, self.opts.cpus_per_task, self.opts.gpus)
+            self.threads = self.cpus if not self.opts.gpus else self.threads  # Blender threads = CPUs asked
             remote = ray.remote(max_calls=self.opts.max_clips)(_render_task)  # recycle a worker after K clips
             task = remote.options(
-                num_cpus=self.threads if not self.opts.gpus else 1,
+                num_cpus=self.cpus,
                 num_gpus=self.opts.gpus,
                 max_retries=self.opts.retries,
                 retry_exceptions=True,
@@ -137,8 +176,7 @@ class RayExecutor:
     def _window(self, ray) -> int:
         """Tasks kept in flight: twice what the cluster can run at once (plans are made as they are needed)."""
         res = ray.cluster_resources()
-        per_task = self.threads if not self.opts.gpus else 1
-        slots = res.get("GPU", 0) // self.opts.gpus if self.opts.gpus else res.get("CPU", 1) // per_task
+        slots = res.get("GPU", 0) // self.opts.gpus if self.opts.gpus else res.get("CPU", 1) // self.cpus
         return int(max(2, 2 * slots))
 
     def _log_error(self, plan: ClipPlan, exc: BaseException) -> None:

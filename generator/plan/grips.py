@@ -263,6 +263,9 @@ def handle_grip(
     the handle too). thumb: "forward" (along the far side, pointing forward), "wrap" (closed over the fingers).
     """
     s = Solver(dist, side, *size)
+    m = MIRROR if side == "left" else np.eye(3)  # inputs are in the object frame: mirror them for a left hand
+    axis_down, palm_side, anchor = m @ np.asarray(axis_down, float), m @ np.asarray(palm_side, float), m @ np.asarray(
+        anchor, float)
     rot = frame_from(axis_down, palm_side)
     pose = open_pose()
     pose["wrist"] = list(wrist)
@@ -280,6 +283,9 @@ def handle_grip(
         s.close(rot, pos, pose, d, (0,), limit={0: mcp_first})
         if s.close(rot, pos, pose, d, WRAP):
             contact.append(d)
+        else:  # nothing to hold on this side: a relaxed curl rather than a fist in the air
+            pose[d] = [30.0, 0.0, 35.0, 15.0]
+            s.relieve(rot, pos, pose, d)
     if trigger == "off" and "index" in wrap:
         pose["index"] = [0.0, -18.0, 4.0, 2.0]
         s.close(rot, pos, pose, "index", (0,), limit={0: 70.0})

@@ -333,7 +333,7 @@ def grip_hands(
     solved = solve_grip(held, style, two_handed)
     shoulders = shoulders or {"hand_right": np.array([0.2, -0.45, -0.25]),
                               "hand_left": np.array([-0.2, -0.45, -0.25])}
-    limit = limit or (lambda p: True)
+    limit = limit or (lambda p: bool(p[1] > -0.3))  # in front of a head camera by default
     hands = []
     for name in ("hand_right", "hand_left"):
         if name not in solved:

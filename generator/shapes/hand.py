@@ -543,3 +543,39 @@ def sleeve_arrays(path, radius, folds: float = 0.1, seed: int = 0, segments: int
     if vol < 0:
         f = f[:, ::-1]
     return v, f
+
+
+def _hand_builder(length: float, breadth: float, pose: dict, side: str = "right", forearm: float = FOREARM_M):
+    from generator.shapes.mesh import Mesh
+
+    return Mesh(*hand_mesh_arrays(length, breadth, pose, side=side, forearm=forearm))
+
+
+def _nails_builder(length: float, breadth: float, pose: dict, side: str = "right"):
+    from generator.shapes.mesh import Mesh
+
+    return Mesh(*nail_arrays(length, breadth, pose, side=side))
+
+
+def _pads_builder(length: float, breadth: float, pose: dict, side: str = "right"):
+    from generator.shapes.mesh import Mesh
+
+    return Mesh(*knuckle_pad_arrays(length, breadth, pose, side=side))
+
+
+def _sleeve_builder(path, radius, folds: float = 0.1, seed: int = 0):
+    from generator.shapes.mesh import Mesh
+
+    return Mesh(*sleeve_arrays(path, radius, folds=folds, seed=seed))
+
+
+def _register() -> None:
+    from generator.shapes.registry import BUILDERS, register
+
+    for name, fn in (("hand", _hand_builder), ("hand_nails", _nails_builder), ("hand_pads", _pads_builder),
+                     ("sleeve", _sleeve_builder)):
+        if name not in BUILDERS:
+            register(name, fn)
+
+
+_register()

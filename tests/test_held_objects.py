@@ -11,6 +11,7 @@ from generator.config.models import NEGATIVES, REPLICAS, WEAPONS
 from generator.plan import plan_clip, plan_dataset
 from generator.plan.geometry import euler_to_matrix
 from generator.plan.hands import HAND_IDS, grip_hands, hand_style
+from generator.plan.objects.parts import part_mesh
 from generator.plan.held import STATES, carry_pose, carry_track
 from generator.plan.objects import (
     COUNTERPARTS,
@@ -34,7 +35,10 @@ SEEDS = range(40)
 
 
 def corners(part) -> np.ndarray:
-    """The 8 corners of a part's (box or cylinder's enclosing) box in the model frame, computed here."""
+    """The 8 corners of a part's (box or cylinder's enclosing) box in the model frame, computed here; a builder
+    part's (hand, sleeve) mesh vertices."""
+    if part.geom is not None:
+        return part_mesh(part).verts
     half = np.asarray(part.size) / 2
     local = np.array([[sx, sy, sz] for sx in (-1, 1) for sy in (-1, 1) for sz in (-1, 1)]) * half
     return local @ euler_to_matrix(part.rot).T + np.asarray(part.pos)

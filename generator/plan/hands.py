@@ -112,8 +112,8 @@ def hand_style(
                               pattern="fabric", scale=300.0)
     mats["watch"] = Material(color=hsv_to_linear(0, 0, rng.uniform(0.02, 0.6)), roughness=0.3,
                              metallic=float(rng.uniform(0, 1)))
-    start = {"long": (0.03, 0.07), "rolled": (0.12, 0.18), "short": (0.3, 0.3), "jacket": (0.0, 0.03)}[sleeve]
-    radius = {"long": 0.046, "rolled": 0.052, "short": 0.06, "jacket": 0.056}[sleeve]
+    start = {"long": (0.05, 0.08), "rolled": (0.12, 0.18), "short": (0.3, 0.3), "jacket": (0.04, 0.06)}[sleeve]
+    radius = {"long": 0.04, "rolled": 0.046, "short": 0.055, "jacket": 0.05}[sleeve]
     if garment in ("hoodie", "hivis"):
         radius += 0.006
     return HandStyle(mats=mats, size=H.draw_size(rng), sleeve=sleeve, sleeve_from=float(rng.uniform(*start)),
@@ -182,7 +182,7 @@ def arm_parts(hp: G.HandPose, shoulder: np.ndarray, style: HandStyle, watch: boo
         radii = [round(float(r), 4) for r in rad[first:n]]
         if len(path) >= 2:
             parts.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="sleeve", name="sleeve",
-                              geom={"path": path, "radius": radii, "folds": 0.12, "seed": 0}))
+                              geom={"path": path, "radius": radii, "folds": 0.06, "seed": 0}, smooth=True))
     if watch and style.sleeve_from > 0.06:
         a = hp.pos + d * 0.03
         b = hp.pos + d * 0.05
@@ -196,14 +196,15 @@ def hand_parts(hp: G.HandPose, style: HandStyle) -> list[Part]:
     geom = hp.geom()
     geom["forearm"] = round(0.25 * hp.length / H.REF_LENGTH_M, 4)
     pos, rot = r3(hp.pos), r3(matrix_to_euler(hp.rot))
-    parts = [Part(shape="hand", size=(1.0, 1.0, 1.0), pos=pos, rot=rot, material="hand", name="hand", geom=geom)]
+    parts = [Part(shape="hand", size=(1.0, 1.0, 1.0), pos=pos, rot=rot, material="hand", name="hand", geom=geom,
+                  smooth=True)]
     small = {k: geom[k] for k in ("length", "breadth", "side", "pose")}
     if not style.gloved or style.gloved == "fingerless":
         parts.append(Part(shape="hand_nails", size=(1.0, 1.0, 1.0), pos=pos, rot=rot, material="nail",
-                          name="nails", geom=small))
+                          name="nails", geom=small, smooth=True))
     if style.gloved in ("tactical", "fingerless"):
         parts.append(Part(shape="hand_pads", size=(1.0, 1.0, 1.0), pos=pos, rot=rot, material="pad",
-                          name="knuckle_pads", geom=small))
+                          name="knuckle_pads", geom=small, smooth=True))
     return parts
 
 
@@ -275,7 +276,7 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
             c, r = hand_spheres(right)
             sd = _sphere_dist(c, r)
             both = lambda p: np.minimum(dist(p), sd(p))  # noqa: E731
-            left = G.handle_grip(both, "left", size, _down(tilt + 0.5), (-1, -0.5, 0),
+            left = G.handle_grip(both, "left", size, _down(tilt - 0.15), (-1, -0.5, 0),
                                  (-hw / 2 - 0.012, hy - 0.1 * hd, -0.045), trigger="wrap",
                                  thumb_target=(-hw / 2 - 0.012, hy + 0.06, -0.01))
             out["hand_left"] = left

@@ -120,8 +120,9 @@ def plan_held(
 
 
 # the wearer's right shoulder in the camera frame per mount (x right, y up, z back): below and beside a head
+# (helmet) camera, which sits some 10 cm above the eyes,
 # camera, level with and beside a chest camera; the left one mirrors it
-SHOULDER = {"head": (0.18, -0.24, 0.03), "handheld": (0.18, -0.24, 0.03), "chest": (0.18, 0.1, 0.06)}
+SHOULDER = {"head": (0.2, -0.36, -0.04), "handheld": (0.2, -0.36, -0.04), "chest": (0.19, 0.04, 0.0)}
 
 
 def arm_frame(held_name: str, mount: str):
@@ -140,7 +141,7 @@ def arm_frame(held_name: str, mount: str):
     }
 
     def limit(p) -> bool:
-        return bool((m @ np.asarray(p) + pos)[2] < -0.12)
+        return bool((m @ np.asarray(p) + pos)[2] < -0.16)
 
     return shoulders, limit
 

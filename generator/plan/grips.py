@@ -40,15 +40,15 @@ class HandPose:
         }
 
     def pads(self) -> dict[str, np.ndarray]:
-        """Finger-pad centres on the skin (object frame), per digit."""
+        """Points on the skin of each digit's pad (palmar side of the distal segment), (3, 3) per digit, in the
+        object frame."""
         bones = H.skeleton(self.length, self.breadth, self.pose)
+        m = MIRROR if self.side == "left" else np.eye(3)
         out = {}
         for d in H.DIGITS:
             a, b, rot, ra, rb = bones[d][-1]
-            p = a + (b - a) * 0.5 - rot[:, 2] * rb * 0.95
-            if self.side == "left":
-                p = MIRROR @ p
-            out[d] = self.rot @ p + self.pos
+            p = np.array([a + (b - a) * t - rot[:, 2] * rb * 0.95 for t in (0.3, 0.5, 0.7)])
+            out[d] = p @ m.T @ self.rot.T + self.pos
         return out
 
 
@@ -68,12 +68,16 @@ def digit_spheres(length: float, breadth: float, pose: dict, digit: str, first: 
     c, r = _bone_spheres(bones)
     if digit == "thumb" and first == 0:
         c, r = c[len(c) // 3 :], r[len(r) // 3 :]  # the metacarpal's base lies inside the thenar
+        tc, tr = thenar_spheres(length, breadth, pose)
+        c, r = np.concatenate([c, tc]), np.concatenate([r, tr])
     return c, r
 
 
-def palm_spheres(length: float, breadth: float) -> tuple[np.ndarray, np.ndarray]:
-    """Spheres filling the palm slab and the thenar and hypothenar bulges (hand frame)."""
+def palm_spheres(length: float, breadth: float, pose: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Spheres filling the palm slab and the thenar and hypothenar bulges (hand frame); the thenar follows the
+    thumb's metacarpal when ``pose`` is given."""
     sl, sb = length / H.REF_LENGTH_M, breadth / H.REF_BREADTH_M
+    extra_c, extra_r = thenar_spheres(length, breadth, pose) if pose is not None else ([], [])
     pts, rad = [], []
     for x in np.linspace(-22, 24, 6):
         for y in np.linspace(18, 82, 7):
@@ -81,7 +85,16 @@ def palm_spheres(length: float, breadth: float) -> tuple[np.ndarray, np.ndarray]
             rad.append(11.0e-3 * sl)
     pts += [(-14e-3 * sb, 38e-3 * sl, -12e-3 * sl), (26e-3 * sb, 45e-3 * sl, -7e-3 * sl)]
     rad += [12e-3 * sl, 10e-3 * sl]
-    return np.array(pts), np.array(rad)
+    return np.array(pts + list(extra_c)), np.array(rad + list(extra_r))
+
+
+def thenar_spheres(length: float, breadth: float, pose: dict) -> tuple[list, list]:
+    """Three spheres filling the ball of the thumb (it moves with the thumb's metacarpal), hand frame."""
+    sl = length / H.REF_LENGTH_M
+    a, b, rot, _ra, _rb = H.skeleton(length, breadth, pose)["thumb"][0]
+    c = a + (b - a) * 0.45 + np.array([4e-3, 0.0, -6e-3]) * sl
+    cs = [c + rot[:, 1] * t * 1e-3 * sl for t in (-12.0, 0.0, 12.0)]
+    return cs, [10.5e-3 * sl, 12.5e-3 * sl, 10.5e-3 * sl]
 
 
 class Solver:
@@ -111,7 +124,7 @@ class Solver:
         palm_local = np.array([0.0, 52e-3 * sl, -16e-3 * sl])
         normal = -rot[:, 2]  # palm normal in the object frame
         pos = anchor - rot @ palm_local - normal * approach_from
-        c, r = palm_spheres(self.length, self.breadth)
+        c, r = palm_spheres(self.length, self.breadth, pose)
         tc, tr = digit_spheres(self.length, self.breadth, pose, "thumb", 0)
         n = len(tc) // 2
         c, r = np.concatenate([c, tc[:n]]), np.concatenate([r, tr[:n]])

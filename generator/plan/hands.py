@@ -248,6 +248,25 @@ def _down(tilt: float) -> np.ndarray:
     return np.array([0.0, -np.sin(tilt), -np.cos(tilt)])
 
 
+def forearm_spheres(hp: G.HandPose, n: int = 12) -> tuple[np.ndarray, np.ndarray]:
+    """Spheres along the forearm (object frame), to keep it out of the held object (a rifle's stock)."""
+    sl, sb = hp.length / H.REF_LENGTH_M, hp.breadth / H.REF_BREADTH_M
+    t = np.linspace(0.15, 1.0, n)
+    c = forearm_dir(hp)[None] * (t * 0.25 * sl)[:, None] + hp.pos
+    return c, (0.027 + 0.013 * t) * sb * 0.85
+
+
+def clear_forearm(hp: G.HandPose, elbow: np.ndarray, dist, side: float) -> None:
+    """Aim the forearm at ``elbow``, swinging the elbow outwards (and down) until the forearm clears the object."""
+    for k in range(10):
+        aim_wrist(hp, elbow + np.array([side * 0.04 * k, 0.0, -0.02 * k]))
+        if dist is None:
+            return
+        c, r = forearm_spheres(hp)
+        if float((dist(c) - r).min()) > 0.0:
+            return
+
+
 def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: str = "off") -> dict[str, G.HandPose]:
     """The solved hands for a held model's grip (by ``meta['grip']``, firearms by class), or empty hands."""
     size = style.size
@@ -332,6 +351,7 @@ def grip_hands(
     ``limit(point)``: False where the arm would reach behind the camera (the sleeve is cut there).
     """
     solved = solve_grip(held, style, two_handed)
+    dist = object_distance(held, (0.0, 0.0, 0.0), 0.6) if held is not None else None
     shoulders = shoulders or {"hand_right": np.array([0.2, -0.45, -0.25]),
                               "hand_left": np.array([-0.2, -0.45, -0.25])}
     limit = limit or (lambda p: bool(p[1] > -0.3))  # in front of a head camera by default
@@ -341,8 +361,9 @@ def grip_hands(
             continue
         hp = solved[name]
         fore = 0.25 * hp.length / H.REF_LENGTH_M
-        aim_wrist(hp, elbow_point(hp.pos, shoulders[name], fore))
+        side = 1.0 if name == "hand_right" else -1.0
+        clear_forearm(hp, elbow_point(hp.pos, shoulders[name], fore), dist, side)
         parts = hand_parts(hp, style) + arm_parts(hp, shoulders[name], style, style.watch and name == "hand_left",
                                                   limit)
-        hands.append(_hand(name, parts, style))
+        hands.append(_hand(name, parts, style, {"contact": ",".join(hp.contact_digits)}))
     return hands

@@ -123,8 +123,10 @@ def hand_style(
 # ------------------------------------------------------------------------------------------------ arm geometry
 
 
-def elbow_point(wrist: np.ndarray, shoulder: np.ndarray, forearm: float, upper: float = UPPER_ARM_M):
-    """The elbow of a two-bone arm from wrist to shoulder, bent downwards and outwards (object frame, Z up)."""
+def elbow_point(wrist: np.ndarray, shoulder: np.ndarray, forearm: float, upper: float = UPPER_ARM_M,
+                down=(0.0, 0.0, -1.0)):
+    """The elbow of a two-bone arm from wrist to shoulder, bent downwards (``down``) and outwards (object
+    frame)."""
     d = shoulder - wrist
     dist = float(np.linalg.norm(d))
     u = d / max(dist, 1e-9)
@@ -132,7 +134,7 @@ def elbow_point(wrist: np.ndarray, shoulder: np.ndarray, forearm: float, upper: 
     a = (forearm**2 - upper**2 + dist_c**2) / (2 * dist_c)
     h = np.sqrt(max(forearm**2 - a**2, 0.0))
     side = np.sign(shoulder[0]) if abs(shoulder[0]) > 1e-6 else 1.0
-    bend = np.array([0.4 * side, 0.0, -1.0])
+    bend = np.array([0.4 * side, 0.0, 0.0]) + np.asarray(down, dtype=float)
     bend = bend - u * (bend @ u)
     bend /= np.linalg.norm(bend)
     return wrist + u * a + bend * h
@@ -315,9 +317,10 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
         return out
     dist = object_distance(held, (0.0, 0.0, 0.0), 0.2)
     if grip == "fist_y":
-        out["hand_right"] = G.handle_grip(dist, "right", size, (0.0, -1.0, 0.0), (1.0, 0.0, -0.3),
+        # underhand: the palm below the handle, fingers wrapping up its left side, the forearm off to the right
+        out["hand_right"] = G.handle_grip(dist, "right", size, (0.0, -1.0, 0.0), (0.4, 0.0, -1.0),
                                           (0.0, 0.0, 0.0), trigger="wrap", thumb="wrap",
-                                          thumb_target=(-0.01, 0.02, 0.02))
+                                          thumb_target=(0.01, 0.02, 0.02))
     elif grip == "fist_z":
         out["hand_right"] = G.handle_grip(dist, "right", size, (0.0, 0.0, -1.0), (1.0, -0.5, 0.0),
                                           (0.0, 0.0, 0.0), trigger="wrap", thumb="wrap",
@@ -362,7 +365,8 @@ def grip_hands(
         hp = solved[name]
         fore = 0.25 * hp.length / H.REF_LENGTH_M
         side = 1.0 if name == "hand_right" else -1.0
-        clear_forearm(hp, elbow_point(hp.pos, shoulders[name], fore), dist, side)
+        down = shoulders.get("down", (0.0, 0.0, -1.0))
+        clear_forearm(hp, elbow_point(hp.pos, shoulders[name], fore, down=down), dist, side)
         parts = hand_parts(hp, style) + arm_parts(hp, shoulders[name], style, style.watch and name == "hand_left",
                                                   limit)
         hands.append(_hand(name, parts, style, {"contact": ",".join(hp.contact_digits)}))

@@ -138,6 +138,7 @@ def arm_frame(held_name: str, mount: str):
     shoulders = {
         "hand_right": m.T @ (sh - pos),
         "hand_left": m.T @ (sh * np.array([-1.0, 1.0, 1.0]) - pos),
+        "down": m.T @ np.array([0.0, -1.0, 0.0]),  # the camera's down in the object frame: elbows hang that way
     }
 
     def limit(p) -> bool:

@@ -134,3 +134,36 @@ def test_pairs_keep_identical_hands_except_the_grip():
     assert a[0].model.materials["hand"] == b[0].model.materials["hand"]
     mesh = part_mesh(ga)
     assert is_closed(mesh)
+
+
+@pytest.mark.render
+@pytest.mark.parametrize("name", ["handgun", "rifle", "phone", "tablet"])
+def test_each_grip_renders_both_hands_with_visible_fingers(name, tmp_path):
+    """A tiny real render per grip: the hands' mask ids are present (both where the grip is two-handed) and
+    cover enough pixels for fingers to show; labels name them hand_right / hand_left."""
+    import json
+
+    import cv2
+
+    from generator.config import load_config
+    from generator.config.models import WEAPONS
+    from generator.preview.grips import SCENE
+    from generator.run.generate import generate
+    from generator.run.pool import PoolOptions
+
+    positive = name in WEAPONS
+    cfg = load_config(SCENE, [
+        "render.width=128", "render.height=72", "render.frames=1", "render.samples=1", "render.denoise=none",
+        "motion.path=stand", "events.start_aimed=1", "events.shots=0", "events.lower=0", "hands.two_handed=1",
+        "camera.mount=head",
+        f"content.positive_fraction={1 if positive else 0}", f"content.{'weapon' if positive else 'negative'}={name}",
+    ])
+    generate(cfg, tmp_path, 1, 3, PoolOptions(workers=1, retries=0))
+    clip = tmp_path / "clips" / "000000"
+    labels = json.loads((clip / "labels.json").read_text())
+    mask = cv2.imread(str(clip / labels["frames"][0]["mask"]), cv2.IMREAD_UNCHANGED)
+    want = {2, 3} if name in ("handgun", "rifle", "tablet") else {2}
+    for iid in want:
+        assert (mask == iid).sum() >= 40, (name, iid, int((mask == iid).sum()))
+    names = {a["instance_id"]: a["category"] for a in labels["frames"][0]["annotations"]}
+    assert names.get(2) == "hand_right" and (3 not in want or names.get(3) == "hand_left")

@@ -11,7 +11,6 @@ from generator.config.models import NEGATIVES, REPLICAS, WEAPONS
 from generator.plan import plan_clip, plan_dataset
 from generator.plan.geometry import euler_to_matrix
 from generator.plan.hands import HAND_IDS, grip_hands, hand_style
-from generator.plan.objects.parts import part_mesh
 from generator.plan.held import STATES, carry_pose, carry_track
 from generator.plan.objects import (
     COUNTERPARTS,
@@ -24,6 +23,7 @@ from generator.plan.objects import (
 from generator.plan.objects import (
     REPLICAS as REP,
 )
+from generator.plan.objects.parts import part_mesh
 
 RANGES = {"handgun": (0.15, 0.25), "rifle": (0.65, 1.0), "shotgun": (0.9, 1.25)}
 NEEDED = {

@@ -15,6 +15,7 @@ import numpy as np
 
 from generator.blender import session
 from generator.blender.camera import configure_shutter
+from generator.blender.handkeys import keyed_verts, trigger_frames
 from generator.blender.layer import configure_layer
 from generator.blender.meshes import mesh_arrays
 from generator.blender.passes import add_pass_outputs, read_passes
@@ -76,6 +77,8 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
         geo = {}
         for iid, obj in built.labelled.items():
             geo[iid] = (obj, *mesh_arrays(obj))
+        keyed = {h.model.instance_id: h.model for h in plan.hands if h.model.name == "hand_right"}
+        on_trigger = trigger_frames(plan)
         muzzle_local = None
         if plan.held is not None and "muzzle" in plan.held.model.points:
             muzzle_local = np.asarray(plan.held.model.points["muzzle"], dtype=float)[None]
@@ -107,6 +110,8 @@ def render_clip(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
                 muzzle = None
                 if muzzle_local is not None and plan.held is not None and iid == plan.held.model.instance_id:
                     muzzle = (muzzle_local @ mw[:3, :3].T + mw[:3, 3])[0]
+                if iid in keyed:  # the firing hand's index finger on the trigger around shots
+                    verts = keyed_verts(keyed[iid], verts, float(on_trigger[f]))
                 inst = InstanceGeometry(iid, category[iid], verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle)
                 if iid in sampled:
                     inst.projected, inst.extent, inst.muzzle_xy = sampled[iid]

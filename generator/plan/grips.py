@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from generator.plan.contact import MeshDistance
 from generator.shapes import hand as H
 
 MIRROR = np.diag([-1.0, 1.0, 1.0])
@@ -29,6 +28,7 @@ class HandPose:
     rot: np.ndarray = field(default_factory=lambda: np.eye(3))
     pos: np.ndarray = field(default_factory=lambda: np.zeros(3))
     contact_digits: tuple[str, ...] = ()
+    trigger_index: list[float] | None = None  # the index finger's angles when on the trigger (firing hands)
 
     def geom(self) -> dict:
         """The hand builder's parameters (plain lists and numbers)."""
@@ -228,6 +228,19 @@ class Solver:
             pos=m @ pos,
             contact_digits=tuple(contact),
         )
+
+
+def trigger_on(dist, hp: HandPose) -> list[float]:
+    """The index finger's joint angles with its pad on the trigger: bent at the knuckle, then curled (PIP, DIP)
+    until it touches the object (the trigger or its guard), the rest of the hand unchanged."""
+    s = Solver(dist, hp.side, hp.length, hp.breadth)
+    m = s._m
+    rot, pos = m @ hp.rot @ m, m @ hp.pos
+    pose = {k: list(v) for k, v in hp.pose.items()}
+    pose["index"] = [max(hp.pose["index"][0], 30.0), -6.0, 0.0, 0.0]
+    s.relieve(rot, pos, pose, "index")
+    s.close(rot, pos, pose, "index", (2, 3), limit={2: 80.0, 3: 45.0})
+    return [round(float(a), 2) for a in H.clamp_pose(pose)["index"]]
 
 
 def frame_from(x_axis, z_axis) -> np.ndarray:

@@ -197,6 +197,8 @@ def hand_parts(hp: G.HandPose, style: HandStyle) -> list[Part]:
     """The hand mesh part (and nails on bare hands, knuckle pads on tactical gloves)."""
     geom = hp.geom()
     geom["forearm"] = round(0.25 * hp.length / H.REF_LENGTH_M, 4)
+    if hp.trigger_index is not None:  # the renderer's shape key: the index finger on the trigger around shots
+        geom["trigger_pose"] = {"index": list(hp.trigger_index)}
     pos, rot = r3(hp.pos), r3(matrix_to_euler(hp.rot))
     parts = [Part(shape="hand", size=(1.0, 1.0, 1.0), pos=pos, rot=rot, material="hand", name="hand", geom=geom,
                   smooth=True)]
@@ -292,6 +294,8 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
         firing_trigger = trigger if cls in ("handgun", "rifle", "shotgun") else "wrap"
         right = G.handle_grip(dist, "right", size, _down(tilt), (1, -0.35, 0), (0.0, hy - 0.45 * hd, -0.02),
                               trigger=firing_trigger, thumb_target=(-hw / 2 - 0.01, hy + 0.035, 0.0))
+        if cls in ("handgun", "rifle", "shotgun"):
+            right.trigger_index = G.trigger_on(dist, right)
         out["hand_right"] = right
         if grip == "pistol" and two_handed and cls == "handgun":
             c, r = hand_spheres(right)

@@ -545,7 +545,9 @@ def sleeve_arrays(path, radius, folds: float = 0.1, seed: int = 0, segments: int
     return v, f
 
 
-def _hand_builder(length: float, breadth: float, pose: dict, side: str = "right", forearm: float = FOREARM_M):
+def _hand_builder(length: float, breadth: float, pose: dict, side: str = "right", forearm: float = FOREARM_M,
+                  trigger_pose: dict | None = None):
+    """The hand mesh (``trigger_pose``, the index finger on the trigger, is the renderer's shape key)."""
     from generator.shapes.mesh import Mesh
 
     return Mesh(*hand_mesh_arrays(length, breadth, pose, side=side, forearm=forearm))
@@ -579,3 +581,59 @@ def _register() -> None:
 
 
 _register()
+
+
+def repose_digit(verts: np.ndarray, length: float, breadth: float, pose: dict, new_pose: dict, digit: str = "index",
+                 side: str = "right", blend_m: float = 0.006) -> np.ndarray:
+    """The hand mesh's vertices with one digit moved from ``pose`` to ``new_pose`` (same triangles: a shape key).
+
+    Linear blend skinning: a vertex nearest to the digit follows the bone it projects onto, blended with the
+    parent bone within ``blend_m`` of each joint; everything else stays."""
+    m = np.array([-1.0, 1.0, 1.0]) if side == "left" else np.ones(3)
+    v = verts * m
+    old, new = skeleton(length, breadth, pose), skeleton(length, breadth, new_pose)
+
+    def seg_dist(p, a, b):
+        ab = b - a
+        t = np.clip((p - a) @ ab / (ab @ ab), 0, 1)
+        return np.linalg.norm(p - (a + t[:, None] * ab), axis=1), (p - a) @ ab / np.sqrt(ab @ ab)
+
+    own = np.full(len(v), np.inf)
+    for a, b, _r, ra, _rb in old[digit]:
+        own = np.minimum(own, seg_dist(v, a, b)[0] - ra)
+    other = np.full(len(v), np.inf)
+    for d in DIGITS:
+        if d != digit:
+            for a, b, _r, ra, _rb in old[d]:
+                other = np.minimum(other, seg_dist(v, a, b)[0] - ra)
+    mcp = old[digit][0][0]
+    axis0 = old[digit][0][1] - mcp
+    axis0 /= np.linalg.norm(axis0)
+    beyond = (v - mcp) @ axis0  # distance past the knuckle along the proximal phalanx
+    moving = (own < other) & (beyond > -blend_m)
+    out = v.copy()
+    if not moving.any():
+        return verts.copy()
+    p = v[moving]
+    transforms = [(np.eye(3), np.zeros(3), np.zeros(3))]  # the palm: identity
+    for (a0, _b0, r0, *_), (a1, _b1, r1, *_) in zip(old[digit], new[digit], strict=True):
+        transforms.append((r1 @ r0.T, a0, a1))
+    res = np.zeros_like(p)
+    wsum = np.zeros(len(p))
+    for k, (a, b, _r, _ra, _rb) in enumerate(old[digit]):
+        ln = np.linalg.norm(b - a)
+        s = (p - a) @ ((b - a) / ln)
+        # weight of bone k: ramps up across its base joint, down across its head joint (the last never ends)
+        w = np.clip(0.5 + s / (2 * blend_m), 0, 1)
+        if k < len(old[digit]) - 1:
+            w = w * np.clip(0.5 - (s - ln) / (2 * blend_m), 0, 1)
+        rot, a_old, a_new = transforms[k + 1]
+        res += w[:, None] * ((p - a_old) @ rot.T + a_new)
+        wsum += w
+    first = old[digit][0]
+    s0 = (p - first[0]) @ ((first[1] - first[0]) / np.linalg.norm(first[1] - first[0]))
+    w_palm = np.clip(0.5 - s0 / (2 * blend_m), 0, 1)
+    res += w_palm[:, None] * p
+    wsum += w_palm
+    out[moving] = res / np.maximum(wsum, 1e-9)[:, None]
+    return out * m

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean-outputs
+.PHONY: install demo test test-fast lint bench clean-outputs
 
 install: $(STAMP)
 
@@ -20,6 +20,11 @@ demo: install
 test: install
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/python -m pytest -q
+
+# everything but the tests that start Blender (marked `render`): under a minute
+test-fast: install
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/python -m pytest -q -m "not render"
 
 lint: install
 	$(BIN)/ruff check generator tests benchmarks

@@ -1,6 +1,6 @@
 """Memory (RSS) and seconds per clip over many consecutive clips in ONE worker process (no recycling).
 
-Prints RSS growth and the last-20% / first-20% clip time; never asserts. Goals (issue 8): growth < 50 MB,
+Prints RSS growth and the last-20% / first-20% clip time; never asserts. Goals: growth < 50 MB,
 last 20% no more than 10% slower than the first 20%.
 Usage: python benchmarks/longrun.py [--clips 200] [--set k=v ...]
 """

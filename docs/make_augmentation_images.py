@@ -16,12 +16,12 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
 from generator.augment.clipdata import read_povgen_clip  # noqa: E402
-from generator.augment.composite_run import read_background, run_composite  # noqa: E402
 from generator.augment.pipeline import augment_clip  # noqa: E402
 from generator.augment.recipe import load_recipe, preset_names  # noqa: E402
 from generator.augment.synthetic import pattern_video  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.dataset.manifest import read_jsonl  # noqa: E402
+from generator.run.composite import read_background, run_composite  # noqa: E402
 from generator.run.generate import generate  # noqa: E402
 from generator.run.pool import PoolOptions  # noqa: E402
 

@@ -1,4 +1,7 @@
-"""Small numpy helpers for rotations (XYZ Euler, Blender's convention: R = Rz @ Ry @ Rx) and colours."""
+"""Shared numpy math, the one copy: rotations (XYZ Euler, Blender's convention: R = Rz @ Ry @ Rx) and colours.
+
+Below every package (imports only numpy), so planner, motion, labels and augmentation use the same functions.
+"""
 
 from __future__ import annotations
 
@@ -47,10 +50,14 @@ def pose_matrix(pos, rot) -> np.ndarray:
     return m
 
 
+def srgb_to_linear_array(x: np.ndarray) -> np.ndarray:
+    """sRGB values (0..1, any shape, dtype kept) to linear (the IEC 61966-2-1 curve)."""
+    return np.where(x <= 0.04045, x / 12.92, ((x + 0.055) / 1.055) ** 2.4)
+
+
 def srgb_to_linear(c) -> tuple[float, float, float]:
     """Convert an sRGB colour (0..1) to the scene-linear values Blender's base colour expects."""
-    a = np.asarray(c, dtype=float)
-    lin = np.where(a <= 0.04045, a / 12.92, ((a + 0.055) / 1.055) ** 2.4)
+    lin = srgb_to_linear_array(np.asarray(c, dtype=float))
     return tuple(float(round(v, 6)) for v in lin)
 
 

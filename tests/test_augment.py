@@ -179,6 +179,7 @@ def test_mostly_hidden_flag_when_crop_pushes_object_out():
     assert not any(v for (f, i), v in flags.items() if i == 10)
 
 
+@pytest.mark.render
 def test_augment_dataset_validates_is_deterministic_and_records_recipe(tiny_dataset, tmp_path):
     from generator.augment.clipdata import read_povgen_clip
     from generator.dataset.manifest import read_jsonl
@@ -202,6 +203,7 @@ def test_augment_dataset_validates_is_deterministic_and_records_recipe(tiny_data
     assert again["written"] == 0 and again["skipped"] == 4  # resumed
 
 
+@pytest.mark.render
 def test_scene_augment_section_applies_recipe_and_keeps_clean(tmp_path):
     out = tmp_path / "ds"
     report = render_tiny(out, clips=1, overrides=["augment.recipe=low_light", "augment.keep_clean=true"])

@@ -57,8 +57,8 @@ def test_augment_errors_are_one_line(tmp_path):
 
 def test_cli_modules_do_not_import_bpy():
     code = (
-        "import sys, generator.cli.augment, generator.cli.composite, generator.augment.composite_run,"
-        " generator.augment.pipeline, generator.augment.render_hook; print('bpy' in sys.modules)"
+        "import sys, generator.cli.augment, generator.cli.composite, generator.run.composite,"
+        " generator.augment.pipeline; print('bpy' in sys.modules)"
     )
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert res.stdout.strip() == "False", res.stderr

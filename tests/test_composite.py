@@ -11,11 +11,11 @@ import pytest
 from conftest import SMOKE
 
 from generator.augment.composite import environment_image, estimate_light, noise_sigma
-from generator.augment.composite_run import read_background, run_composite
 from generator.augment.synthetic import pattern_frames, pattern_video
 from generator.dataset.validate import validate_dataset
 from generator.errors import PovgenError
 from generator.labels.boxes import tight_box
+from generator.run.composite import read_background, run_composite
 
 
 @pytest.fixture(scope="module")
@@ -29,6 +29,7 @@ def composite_ds(tmp_path_factory):
     return bg, out
 
 
+@pytest.mark.render
 def test_composite_dataset_validates_and_pairs(composite_ds):
     _, out = composite_ds
     rep = validate_dataset(out)
@@ -42,6 +43,7 @@ def test_composite_dataset_validates_and_pairs(composite_ds):
     assert pos["category"] == "positive" and neg["category"] == "negative"
 
 
+@pytest.mark.render
 def test_boxes_equal_tight_boxes_of_layer_alpha(composite_ds):
     _, out = composite_ds
     checked = 0
@@ -66,6 +68,7 @@ def test_boxes_equal_tight_boxes_of_layer_alpha(composite_ds):
     assert checked >= 5
 
 
+@pytest.mark.render
 def test_background_unchanged_away_from_the_layer(composite_ds):
     bg, out = composite_ds
     frames = read_background(bg, None, None).frames

@@ -81,6 +81,7 @@ def export(name: str, seed: int, path) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
+@pytest.mark.render
 def test_user_assets_render_and_a_corrupt_file_fails_only_its_clip(tmp_path):
     glb = export("handgun", 3, tmp_path / "pistol.glb")
     export("rifle", 4, tmp_path / "rifle.blend")

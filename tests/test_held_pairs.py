@@ -8,6 +8,7 @@ import sys
 
 import cv2
 import numpy as np
+import pytest
 from conftest import ROOT, SMOKE
 
 from generator.config import load_config
@@ -16,6 +17,8 @@ from generator.plan import plan_clip, save_plan
 from generator.plan.held import carry_track
 from generator.run.generate import generate
 from generator.run.pool import PoolOptions
+
+pytestmark = pytest.mark.render  # every test here starts Blender
 
 SETS = [
     "render.frames=2",

@@ -37,6 +37,7 @@ def test_reconcile_drops_partial_and_temp_and_lists_orphans(tmp_path):
     (tmp_path / "clips" / ".tmp-000003-99").mkdir()
     append_jsonl(tmp_path / "manifest.jsonl", {"clip_id": "000000", "index": 0})
     append_jsonl(tmp_path / "manifest.jsonl", {"clip_id": "000009", "index": 9})  # no folder
+    append_jsonl(tmp_path / "manifest.jsonl", {"hello": 1})  # junk
     with open(tmp_path / "manifest.jsonl", "a") as fh:
         fh.write('{"clip_id": "0000')  # torn line from a crash
     done = reconcile(tmp_path)

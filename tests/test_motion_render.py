@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from conftest import render_tiny
 
+pytestmark = pytest.mark.render  # every test here starts Blender
+
 SHOT = 2
 FLASH = [
     "content.positive_fraction=1",

@@ -17,6 +17,8 @@ from generator.plan.places import FAMILIES
 from generator.plan.planner import plan_clip
 from generator.run.pool import PoolOptions, WorkerPool
 
+pytestmark = pytest.mark.render  # every test here starts Blender
+
 TINY = [
     "render.width=64",
     "render.height=48",

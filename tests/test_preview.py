@@ -5,12 +5,15 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from generator.config import load_config
 from generator.plan import plan_clip
 from generator.preview.run import preview, sweep
 from generator.preview.sheet import CAPTION_H
+
+pytestmark = pytest.mark.render  # every test here starts Blender
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenes" / "demo.yaml"

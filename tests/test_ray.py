@@ -14,6 +14,8 @@ from conftest import render_tiny
 from generator.dataset.manifest import read_jsonl
 from generator.dataset.validate import validate_dataset
 
+pytestmark = pytest.mark.render  # every test here starts Blender
+
 pytest.importorskip("ray")
 
 

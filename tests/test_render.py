@@ -9,11 +9,14 @@ import sys
 
 import cv2
 import numpy as np
+import pytest
 from conftest import ROOT, render_tiny
 
 from generator.dataset.manifest import read_jsonl
 from generator.dataset.validate import validate_dataset
 from generator.dataset.video import probe
+
+pytestmark = pytest.mark.render  # every test here starts Blender
 
 
 def load_labels(clip):

@@ -62,24 +62,32 @@ def test_unknown_executor_is_refused(tmp_path):
         make_executor(tmp_path, PoolOptions(executor="slurm"))
 
 
-def test_cli_refuses_gpu_without_gpu_and_bad_executor(tmp_path):
+def _refused(tmp_path, extra: list[str], word: str) -> None:
     from typer.testing import CliRunner
 
     from generator.cli import app
+
+    res = CliRunner().invoke(app, ["generate", str(SMOKE), "--out", str(tmp_path / "x"), *extra])
+    assert res.exit_code != 0 and word in res.output, res.output
+    assert "Traceback" not in res.output
+    assert not (tmp_path / "x").exists()  # refused before anything was written
+
+
+@pytest.mark.parametrize(
+    "extra, word", [(["--executor", "slurm"], "--executor"), (["--ray-address", "h:1"], "--ray-address")]
+)
+def test_cli_refuses_bad_executor_options(tmp_path, extra, word):
+    _refused(tmp_path, extra, word)
+
+
+@pytest.mark.render
+def test_cli_refuses_gpu_without_gpu(tmp_path):
+    """Only on machines without a GPU (probing asks Blender for its devices)."""
     from generator.cli.info import probe_blender
 
     if probe_blender().get("gpu_devices"):
         pytest.skip("this machine has a GPU")
-    runner = CliRunner()
-    for extra, word in (
-        (["--device", "gpu"], "--device gpu"),
-        (["--executor", "slurm"], "--executor"),
-        (["--ray-address", "h:1"], "--ray-address"),
-    ):
-        res = runner.invoke(app, ["generate", str(SMOKE), "--out", str(tmp_path / "x"), *extra])
-        assert res.exit_code != 0 and word in res.output, res.output
-        assert "Traceback" not in res.output
-    assert not (tmp_path / "x").exists()  # refused before anything was written
+    _refused(tmp_path, ["--device", "gpu"], "--device gpu")
 
 
 def test_changed_config_or_seed_on_an_existing_folder_is_refused(tmp_path):

@@ -10,11 +10,14 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import ROOT, SMOKE, TINY, render_tiny
 
 from generator.dataset.manifest import read_jsonl
 from generator.dataset.validate import validate_dataset
 from generator.plan import load_plan
+
+pytestmark = pytest.mark.render  # every test here starts Blender
 
 CLI = [sys.executable, "-m", "generator.cli", "generate", str(SMOKE)]
 SETS = [a for t in TINY for a in ("--set", t)]

@@ -186,6 +186,7 @@ def clean_copy(tiny_dataset, tmp_path_factory):
     return ds
 
 
+@pytest.mark.render
 def test_clean_dataset_passes(clean_copy):
     rep = validate_dataset(clean_copy)
     assert rep.ok, rep.problems
@@ -193,6 +194,7 @@ def test_clean_dataset_passes(clean_copy):
 
 
 @pytest.mark.parametrize("corrupt", list(CORRUPTIONS), ids=lambda f: f.__name__)
+@pytest.mark.render
 def test_validator_catches(corrupt, clean_copy, tmp_path):
     ds = tmp_path / "ds"
     shutil.copytree(clean_copy, ds)
@@ -202,6 +204,7 @@ def test_validator_catches(corrupt, clean_copy, tmp_path):
     assert any(CORRUPTIONS[corrupt] in p for p in rep.problems), rep.problems
 
 
+@pytest.mark.render
 def test_cli_exit_codes(clean_copy, tmp_path):
     runner = CliRunner()
     good = runner.invoke(app, ["validate", str(clean_copy)])
@@ -220,6 +223,7 @@ def test_shipped_schemas_are_up_to_date():
     assert not stale, f"regenerate with: python -m generator.labels.schema_files ({stale})"
 
 
+@pytest.mark.render
 def test_shipped_schemas_accept_real_files_and_reject_bad_ones(clean_copy):
     """A generic JSON Schema validator, fed the shipped files, agrees with our validator."""
     clip = clean_copy / "clips" / "000000"
@@ -240,6 +244,7 @@ def test_shipped_schemas_accept_real_files_and_reject_bad_ones(clean_copy):
         jsonschema.validate({**docs["manifest"], "category": "maybe"}, schema_files.load("manifest"))
 
 
+@pytest.mark.render
 def test_mask_pixels_are_the_evidence(clean_copy):
     """Independent check of the invariant the validator relies on: masks hold only labelled ids."""
     for clip in sorted((clean_copy / "clips").iterdir()):

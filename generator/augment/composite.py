@@ -9,12 +9,11 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from generator.geometry import euler_to_matrix
+from generator.geometry import srgb_to_linear_array as srgb_to_linear
+
 LUMA = np.array([0.2126, 0.7152, 0.0722])
 _IMMERKAER = np.array([[1, -2, 1], [-2, 4, -2], [1, -2, 1]], dtype=np.float32)
-
-
-def srgb_to_linear(x: np.ndarray) -> np.ndarray:
-    return np.where(x <= 0.04045, x / 12.92, ((x + 0.055) / 1.055) ** 2.4)
 
 
 def noise_sigma(frame: np.ndarray) -> float:
@@ -80,18 +79,9 @@ def estimate_light(frames: np.ndarray) -> dict:
     }
 
 
-def euler_xyz_matrix(rx: float, ry: float, rz: float) -> np.ndarray:
-    """Rotation matrix of Blender's XYZ Euler (X first, then Y, then Z)."""
-    cx, sx, cy, sy, cz, sz = np.cos(rx), np.sin(rx), np.cos(ry), np.sin(ry), np.cos(rz), np.sin(rz)
-    mx = np.array([[1, 0, 0], [0, cx, -sx], [0, sx, cx]])
-    my = np.array([[cy, 0, sy], [0, 1, 0], [-sy, 0, cy]])
-    mz = np.array([[cz, -sz, 0], [sz, cz, 0], [0, 0, 1]])
-    return mz @ my @ mx
-
-
 def sun_for(light: dict, cam_rotation: tuple[float, float, float]) -> dict:
     """A sun lamp (plan Light fields) shining from the estimated direction, its strength from the exposure."""
-    d = euler_xyz_matrix(*cam_rotation) @ np.array(light["direction_cam"])  # to world
+    d = euler_to_matrix(cam_rotation) @ np.array(light["direction_cam"])  # to world
     d /= np.linalg.norm(d)
     theta, phi = float(np.arccos(np.clip(d[2], -1, 1))), float(np.arctan2(d[0], -d[1]))
     colour = np.clip(np.array(light["balance"]) / max(light["balance"]), 0.3, 1.0)
@@ -165,7 +155,7 @@ def environment_image(
     u, v = (ii + 0.5) / w, 1.0 - (jj + 0.5) / h
     phi, theta = (0.5 - u) * 2 * np.pi, (v - 0.5) * np.pi
     d = np.stack([np.cos(phi) * np.cos(theta), np.sin(phi) * np.cos(theta), np.sin(theta)], axis=-1)
-    dc = d @ euler_xyz_matrix(*cam_rotation)  # world -> camera (rows: d . R = R^T d)
+    dc = d @ euler_to_matrix(cam_rotation)  # world -> camera (rows: d . R = R^T d)
     z = -np.abs(dc[..., 2])  # mirror the back hemisphere onto the front
     z = np.minimum(z, -1e-3)
     mx = (f * dc[..., 0] / -z + fw / 2.0).astype(np.float32)

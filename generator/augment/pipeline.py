@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 import time
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from generator.augment.clip_effects import apply_clip_effects, draw_clip_params
@@ -28,10 +25,11 @@ from generator.augment.transport import (
     resize_clip,
     rolling_shutter,
 )
-from generator.dataset.layout import CARD, MANIFEST, TMP_PREFIX, clip_dir, frame_name
-from generator.dataset.manifest import append_jsonl, manifest_record, reconcile
-from generator.dataset.video import encode_mp4, read_frames
-from generator.labels.schema import ClipLabels
+from generator.dataset import card
+from generator.dataset.clip import write_clip
+from generator.dataset.layout import MANIFEST
+from generator.dataset.manifest import append_jsonl, reconcile
+from generator.dataset.video import read_frames
 
 
 @dataclass
@@ -114,52 +112,6 @@ def augment_clip(
     return Augmented(frames, masks, labels, video, moved)
 
 
-def write_clip(
-    root: Path,
-    clip_id: str,
-    frames: np.ndarray,
-    masks: np.ndarray,
-    labels: dict,
-    plan: dict,
-    video: Path | None = None,
-    crf: int = 20,
-    extra: dict[str, np.ndarray] | None = None,
-    files: dict[str, np.ndarray] | None = None,
-) -> dict:
-    """Write a finished clip folder atomically (temporary folder, then rename) and return its manifest record."""
-    final = clip_dir(root, clip_id)
-    tmp = final.parent / f"{TMP_PREFIX}{clip_id}-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    (tmp / "frames").mkdir(parents=True)
-    (tmp / "masks").mkdir()
-    try:
-        for k, (f, m) in enumerate(zip(frames, masks, strict=True)):
-            cv2.imwrite(str(tmp / "frames" / frame_name(k)), cv2.cvtColor(f, cv2.COLOR_RGB2BGR))
-            cv2.imwrite(str(tmp / "masks" / frame_name(k)), m.astype(np.uint16))
-        for name, img in (files or {}).items():  # e.g. environment.png of composites
-            cv2.imwrite(str(tmp / name), img)
-        for folder, images in (extra or {}).items():  # e.g. alpha/ of composites
-            (tmp / folder).mkdir()
-            for k, img in enumerate(images):
-                cv2.imwrite(str(tmp / folder / frame_name(k)), img)
-        if video is not None:
-            shutil.move(str(video), tmp / "video.mp4")
-        else:
-            encode_mp4(list(frames), tmp / "video.mp4", int(labels["fps"]), crf=crf)
-        labels = {**labels, "clip_id": clip_id}
-        checked = ClipLabels.model_validate(labels)  # never write labels that do not match the schema
-        (tmp / "plan.json").write_text(
-            json.dumps({**plan, "clip_id": clip_id}, indent=1) + "\n", encoding="utf-8"
-        )
-        (tmp / "labels.json").write_text(checked.model_dump_json(indent=1) + "\n", encoding="utf-8")
-        if final.exists():
-            shutil.rmtree(final)
-        os.rename(tmp, final)
-        return manifest_record(json.loads(checked.model_dump_json()))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
 def augment_into(
     clips: Iterable[Callable[[], ClipData] | ClipData],
     names: list[str],
@@ -210,38 +162,9 @@ def augment_into(
 
 def write_card(root: Path, name: str, seed: int, config: dict, wall_s: float) -> dict:
     """dataset.json of an augmented or composited dataset (the schema of generate's card), from the manifest."""
-    import hashlib
-    import platform
+    timings = {"seconds_total": {"last_run": wall_s}}
+    written = card.write_card(root, name, seed, config, timings=timings, extra={"status": "complete"})
+    from generator.export.card import refresh_readme
 
-    import generator
-    from generator.dataset.manifest import read_jsonl
-
-    records = read_jsonl(root / MANIFEST)
-    frames = sum(r.get("frames", 0) for r in records)
-    card = {
-        "schema_version": 1,
-        "kind": "povgen.dataset",
-        "name": name,
-        "seed": int(seed),
-        "config_hash": hashlib.sha256(json.dumps(config, sort_keys=True).encode()).hexdigest()[:16],
-        "config": config,
-        "versions": {
-            "povgen": generator.__version__,
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "blender": None,
-        },
-        "counts": {
-            "clips": len(records),
-            "frames": frames,
-            "by_category": dict(Counter(r["category"] for r in records)),
-            "by_held_object": dict(Counter(r["held_object"] for r in records)),
-            "by_weapon_class": dict(Counter(r["weapon_class"] for r in records)),
-        },
-        "timings": {"seconds_total": {"last_run": wall_s}},
-        "status": "complete",
-    }
-    tmp = root / (CARD + ".tmp")
-    tmp.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, root / CARD)
-    return card
+    refresh_readme(root)  # the human-readable card beside dataset.json
+    return written

@@ -1,4 +1,5 @@
-"""The only code that imports bpy: session reset, builders, rendering and passes.
+"""The only code that imports bpy: session reset, builders, rendering and passes. It renders, it writes no clip.
 
-Nothing outside this package imports it; worker processes import ``generator.blender.clip`` to render.
+Only the run layer imports it: worker processes import ``generator.run.render``, which renders with
+``generator.blender.render`` and writes with ``generator.dataset.clip.ClipWriter``.
 """

@@ -1,6 +1,6 @@
 """Composite layers: render only the wearer's hands and held object on a transparent background.
 
-The plan of a layer has no environment (see generator/augment/composite_run.py, which also sets its lights and
+The plan of a layer has no environment (see generator/run/composite.py, which also sets its lights and
 world image from the background); this module switches the film to transparent and the frame PNGs to RGBA, and
 lights the world with the plan's equirectangular image when it has one. Masks still come from the exact Object
 Index pass of the renderer.

@@ -5,6 +5,7 @@ Each module here registers its commands on the shared Typer app; add a module an
 
 from generator.cli import (  # noqa: F401 - registers commands
     assets,
+    audit,
     augment,
     composite,
     config,

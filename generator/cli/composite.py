@@ -42,8 +42,8 @@ def composite(
 ) -> None:
     """Render hands and held object on a transparent film, light them to match each background clip, and
     composite them with matched noise and blur; writes labelled clips with source: composite."""
-    from generator.augment.composite_run import run_composite
     from generator.augment.recipe import load_recipe
+    from generator.run.composite import run_composite
 
     if frames is not None and frames < 1:
         raise PovgenError(f"--frames {frames}: must be at least 1")

@@ -72,16 +72,13 @@ def config_new(
     """Write a commented starter scene file, every key explained, from a shipped scene."""
     from generator.config import config_to_dict, load_config
     from generator.config.reference import commented_yaml
+    from generator.config.scenes import scene_path
     from generator.errors import ConfigError
 
-    path = Path(source)
-    if not path.is_file():
-        path = Path("scenes") / f"{source}.yaml"
-    if not path.is_file():
-        shipped = sorted(p.stem for p in Path("scenes").glob("*.yaml"))
-        raise ConfigError(
-            f"--from {source}: no such scene file or shipped scene (shipped: {', '.join(shipped)})"
-        )
+    try:
+        path = scene_path(source)
+    except ConfigError as exc:
+        raise ConfigError(f"--from {exc}") from None
     text = commented_yaml(config_to_dict(load_config(path)), str(path))
     if out_file is None:
         print(text, end="")

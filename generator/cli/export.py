@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from generator.cli.app import app, friendly, out
+from generator.cli.app import app, err, friendly, out
 
 FormatOpt = Annotated[
     list[str] | None,
@@ -35,21 +36,47 @@ def export(
     classes: Annotated[
         str | None,
         typer.Option(
-            help="COCO/YOLO class list in id order, e.g. handgun,rifle,shotgun (default: all, sorted)."
+            help="COCO/YOLO class list in id order, e.g. handgun,rifle,shotgun (default: every povgen class, "
+            "in the fixed order of docs/training.md)."
         ),
     ] = None,
+    min_box_px: Annotated[
+        float, typer.Option(help="Drop detection boxes smaller than this many pixels on a side.")
+    ] = 4.0,
+    min_visible: Annotated[
+        float, typer.Option(help="Drop detection boxes whose visible fraction is below this (0..1).")
+    ] = 0.0,
+    skip_invalid: Annotated[
+        bool, typer.Option(help="Export the clips that pass validation and list the ones left out.")
+    ] = False,
 ) -> None:
-    """Write the dataset as COCO (video-aware), YOLO, clip lists (CSV/JSONL) and WebDataset shards."""
+    """Validate, then write COCO (video-aware), YOLO, clip lists (CSV/JSONL, per-split path-label lists),
+    WebDataset shards, splits.json and a README.md dataset card."""
     from generator.dataset.splits import parse_ratios
     from generator.export.run import export_dataset
 
-    names = [c.strip() for c in classes.split(",") if c.strip()] if classes else None
-    written = export_dataset(
-        dataset, formats or ["all"], out_dir, parse_ratios(split), per_frame, shard_size, names
+    names = [c.strip() for c in classes.split(",") if c.strip()] if classes is not None else None
+    res = export_dataset(
+        dataset,
+        formats or ["all"],
+        out_dir,
+        parse_ratios(split),
+        per_frame,
+        shard_size,
+        names,
+        min_box_px,
+        min_visible,
+        skip_invalid,
     )
-    for fmt, paths in written.items():
+    for fmt, paths in res.written.items():
         shown = ", ".join(paths[:4]) + (f" (+{len(paths) - 4} more)" if len(paths) > 4 else "")
         out.print(f"{fmt}: {shown}", highlight=False, soft_wrap=True)
+    counts = Counter(res.splits.values())
+    out.print("splits: " + ", ".join(f"{k} {v} clips" for k, v in sorted(counts.items())), highlight=False)
+    for s in res.skipped:
+        err.print(f"[yellow]skipped:[/yellow] {s}", highlight=False, soft_wrap=True)
+    for n in res.notes:
+        err.print(f"[yellow]note:[/yellow] {n}", highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -13,11 +13,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from generator.config.models import NEGATIVES, WEAPONS
+from generator.catalog import HELD, weapon_classes
+from generator.config.messages import format_validation_error
 from generator.errors import ConfigError
 
 FORMATS = {".glb": "gltf", ".gltf": "gltf", ".obj": "obj", ".fbx": "fbx", ".blend": "blend"}
-ASSET_CLASSES = (*WEAPONS, *(n for n in NEGATIVES if n != "empty_hands"), "other")
+WEAPONS = weapon_classes()
+ASSET_CLASSES = (*(c.name for c in HELD if c.asset), "other")
 GRIPS = ("pistol", "shoulder", "fist_y", "fist_z", "phone", "two_side")
 
 
@@ -115,8 +117,6 @@ def load_manifest(path: str | Path) -> list[Asset]:
 @lru_cache(maxsize=16)
 def _load(path: str, _mtime: int) -> tuple[Asset, ...]:
     import yaml
-
-    from generator.config.load import format_validation_error
 
     p = Path(path)
     if not p.is_file():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import re
@@ -10,9 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
+from generator.config.assets import load_manifest
+from generator.config.messages import format_validation_error
 from generator.config.models import SceneConfig
+from generator.config.recipe import load_recipe
+from generator.config.scenes import scene_path
 from generator.errors import ConfigError
 
 
@@ -32,9 +35,6 @@ DataLoader.add_implicit_resolver(
 def load_yaml(text: str):
     """Parse YAML text as plain data (no tags that build objects, YAML 1.2 booleans)."""
     return yaml.load(text, Loader=DataLoader)  # noqa: S506 - DataLoader is a SafeLoader
-
-
-_TAGS = {"const", "uniform", "normal", "loguniform", "randint", "choice", "unknown"}
 
 
 def read_yaml(path: str | Path) -> dict[str, Any]:
@@ -84,54 +84,39 @@ def apply_overrides(data: dict[str, Any], overrides: list[str] | None) -> dict[s
     return out
 
 
-def _suggest(loc: tuple, name: str) -> str:
-    """Nearest valid key for a typo at ``loc`` (a path inside SceneConfig)."""
-    model: Any = SceneConfig
-    for part in loc:
-        field = (
-            model.model_fields.get(part) if isinstance(model, type) and issubclass(model, BaseModel) else None
-        )
-        if field is None:
-            return ""
-        ann = field.annotation
-        model = ann if isinstance(ann, type) and issubclass(ann, BaseModel) else None
-    if model is None:
-        return ""
-    close = difflib.get_close_matches(name, list(model.model_fields), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def format_validation_error(exc: ValidationError, source: str = "") -> str:
-    """One line: the dotted path of the first bad field and what is wrong with it."""
-    err = exc.errors(include_url=False)[0]
-    loc = tuple(
-        p for p in err["loc"] if not (isinstance(p, str) and p in _TAGS and p in ("const", "unknown"))
-    )
-    path = ".".join(str(p) for p in loc) or "(top level)"
-    msg = err["msg"]
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if msg.startswith(prefix):
-            msg = msg[len(prefix) :]
-    if err["type"] == "extra_forbidden":
-        msg = "unknown key" + _suggest(tuple(loc[:-1]), str(loc[-1]))
-    elif err["type"] == "missing":
-        msg = "required key missing"
-    more = len(exc.errors()) - 1
-    tail = f" (+{more} more)" if more > 0 else ""
-    prefix = f"{source}: " if source else ""
-    return f"{prefix}{path}: {msg}{tail}"
-
-
 def validate_config(data: dict[str, Any], source: str = "") -> SceneConfig:
-    """Validate a raw mapping into a SceneConfig, or raise a one-line ConfigError."""
+    """Validate a raw mapping into a SceneConfig and check the files it names, or raise a one-line ConfigError."""
     try:
-        return SceneConfig.model_validate(data)
+        cfg = SceneConfig.model_validate(data)
     except ValidationError as exc:
         raise ConfigError(format_validation_error(exc, source)) from None
+    check_files(cfg, source)
+    return cfg
+
+
+def check_files(cfg: SceneConfig, source: str = "") -> None:
+    """Load the asset manifest and augmentation recipe a config names, so that a bad one is an error now (naming
+    the config field), not after rendering. Model validators do no file I/O; loading does."""
+    prefix = f"{source}: " if source else ""
+    checks = (
+        ("content", cfg.content.asset_manifest, load_manifest),
+        ("augment", cfg.augment.recipe, load_recipe),
+    )
+    for field, value, load in checks:
+        if value is not None:
+            try:
+                load(value)
+            except ConfigError as exc:
+                raise ConfigError(f"{prefix}{field}: {exc}") from None
 
 
 def load_config(path: str | Path, overrides: list[str] | None = None) -> SceneConfig:
     """Read, override and validate a scene file."""
+    if not Path(path).is_file():  # a shipped scene by name (or scenes/<name>.yaml outside the repository)
+        try:
+            path = scene_path(path)
+        except ConfigError:
+            pass  # read_yaml names the missing file
     data = anchor_paths(read_yaml(path), Path(path).resolve().parent)
     data = apply_overrides(data, overrides)
     return validate_config(data, str(path))

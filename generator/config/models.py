@@ -11,42 +11,17 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from generator import catalog
 from generator.config.distributions import Bounds, Cat, Int, Num, sample
-from generator.errors import ConfigError
 
 SCHEMA_VERSION = 1
 
-WEAPONS = ("handgun", "rifle", "shotgun")
-REPLICAS = ("replica_handgun", "replica_rifle", "replica_shotgun")
-NEGATIVES = (
-    "phone",
-    "tablet",
-    "flashlight",
-    "drill",
-    "umbrella",
-    "game_controller",
-    "camera",
-    "hair_dryer",
-    "spray_bottle",
-    "hammer",
-    "water_bottle",
-    "selfie_stick",
-    "empty_hands",
-)
+# class and family names come from the catalog (generator/catalog), in catalog order
+WEAPONS = catalog.weapon_classes()
+REPLICAS = catalog.names("replica")
+NEGATIVES = catalog.names("none")
 SLEEVES = ("long", "rolled", "short", "jacket")
-ENVIRONMENTS = (
-    "corridor",
-    "office",
-    "school",
-    "warehouse",
-    "home",
-    "retail",
-    "street",
-    "parking",
-    "park",
-    "range",
-    "game_screen",
-)
+ENVIRONMENTS = catalog.family_names()
 TIMES_OF_DAY = ("day", "golden_hour", "dusk", "night")
 WEATHERS = ("clear", "haze", "fog", "rain", "dust")
 MOUNTS = ("head", "chest", "handheld", "weapon")
@@ -151,17 +126,6 @@ class ContentConfig(Section):
         description="Probability that a clip's held object comes from the asset manifest (of the clip's "
         "side: a firearm asset for positives, a harmless one for negatives) instead of a procedural model.",
     )
-
-    @model_validator(mode="after")
-    def _manifest(self) -> ContentConfig:
-        if self.asset_manifest is not None:
-            from generator.config.assets import load_manifest
-
-            try:
-                load_manifest(self.asset_manifest)  # a one-line ConfigError naming the file and entry
-            except ConfigError as exc:  # re-raised as a field error, so the message names the config path
-                raise ValueError(str(exc)) from None
-        return self
 
 
 class EnvironmentConfig(Section):
@@ -366,17 +330,6 @@ class AugmentConfig(Section):
         description="Preset name (bodycam, phone_stream, low_light, weather, heavy) or recipe YAML; none = off.",
     )
     keep_clean: bool = Field(False, description="Also keep the clean render, in the clip's clean/ folder.")
-
-    @model_validator(mode="after")
-    def _known(self) -> AugmentConfig:
-        if self.recipe is not None:
-            from generator.augment.recipe import load_recipe
-
-            try:
-                load_recipe(self.recipe)  # a clear error now, not after rendering
-            except ConfigError as exc:  # re-raised as a field error, so the message names the config path
-                raise ValueError(str(exc)) from None
-        return self
 
 
 class SceneConfig(Section):

@@ -1,1 +1,1 @@
-"""Dataset files: clip writer (atomic), video encoding, manifest, dataset card, resume and validation."""
+"""Dataset files: ClipWriter (atomic) and ClipReader, video and audio, manifest, dataset card, resume, validation."""

@@ -7,7 +7,10 @@ import os
 import shutil
 from pathlib import Path
 
+from generator.dataset.clip import ClipReader
 from generator.dataset.layout import CLIPS, FAILURES, MANIFEST, TMP_PREFIX
+from generator.dataset.records import manifest_record
+from generator.errors import PovgenError
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -40,28 +43,9 @@ def write_jsonl_atomic(path: Path, records: list[dict]) -> None:
     os.replace(tmp, path)
 
 
-def manifest_record(labels: dict) -> dict:
-    """The manifest line of a finished clip, from its labels."""
-    axes = labels["axes"]
-    return {
-        "schema_version": 1,
-        "clip_id": labels["clip_id"],
-        "path": f"{CLIPS}/{labels['clip_id']}",
-        "index": labels["index"],
-        "category": labels["category"],
-        "weapon_present": axes["weapon_present"],
-        "weapon_class": axes["weapon_class"],
-        "held_object": axes["held_object"],
-        "environment": axes["environment"],
-        "frames": labels["num_frames"],
-        "fps": labels["fps"],
-        "pair_id": labels.get("pair_id"),
-    }
-
-
 def is_complete(clip: Path) -> bool:
     """A clip folder is complete when its labels, plan and video are all there (written last by the writer)."""
-    return all((clip / name).is_file() for name in ("labels.json", "plan.json", "video.mp4"))
+    return ClipReader(clip).is_complete()
 
 
 def reconcile(root: Path) -> dict[str, dict]:
@@ -74,6 +58,8 @@ def reconcile(root: Path) -> dict[str, dict]:
             shutil.rmtree(d, ignore_errors=True)
     done: dict[str, dict] = {}
     for rec in read_jsonl(root / MANIFEST):
+        if not isinstance(rec, dict) or not isinstance(rec.get("clip_id"), str):
+            continue  # a junk line: dropped like a line without a folder
         if is_complete(clips / rec["clip_id"]):
             done[rec["clip_id"]] = rec
     for d in sorted(clips.iterdir()):
@@ -81,10 +67,9 @@ def reconcile(root: Path) -> dict[str, dict]:
             continue
         if is_complete(d):
             try:
-                labels = json.loads((d / "labels.json").read_text(encoding="utf-8"))
-                done[d.name] = manifest_record(labels)
+                done[d.name] = manifest_record(ClipReader(d).labels)
                 continue
-            except (json.JSONDecodeError, KeyError):
+            except (PovgenError, KeyError):
                 pass
         shutil.rmtree(d, ignore_errors=True)  # incomplete or unreadable: redo it
     records = sorted(done.values(), key=lambda r: r["index"])

@@ -6,7 +6,6 @@ so a file that passes here also passes a JSON Schema validator fed with those fi
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,9 +14,11 @@ import numpy as np
 from PIL import Image
 from pydantic import BaseModel, ValidationError
 
+from generator.dataset.clip import LABELS, PLAN, ClipReader
 from generator.dataset.layout import CARD, CLIPS, MANIFEST, TMP_PREFIX
 from generator.dataset.manifest import is_complete
 from generator.dataset.video import probe
+from generator.errors import PovgenError
 from generator.labels.boxes import boxes_by_id
 from generator.labels.schema import ClipLabels, DatasetCard, ManifestRecord
 from generator.plan.model import ClipPlan
@@ -169,12 +170,11 @@ def validate_clip(clip: Path, rel: str = "") -> tuple[list[str], int, int]:
             problems.append(f"{rel}: missing {name}")
     if problems:
         return problems, 0, 0
-    labels, bad = check_schema(
-        ClipLabels, (clip / "labels.json").read_text(encoding="utf-8"), f"{rel}/labels.json"
-    )
+    reader = ClipReader(clip)
+    labels, bad = check_schema(ClipLabels, reader.text(LABELS), f"{rel}/{LABELS}")
     if labels is None:
         return bad, 0, 0
-    plan, bad = check_schema(ClipPlan, (clip / "plan.json").read_text(encoding="utf-8"), f"{rel}/plan.json")
+    plan, bad = check_schema(ClipPlan, reader.text(PLAN), f"{rel}/{PLAN}")
     problems += bad
     if plan is not None and plan.clip_id != labels.clip_id:
         problems.append(f"{rel}: plan.json is clip {plan.clip_id}, labels.json is clip {labels.clip_id}")
@@ -224,10 +224,10 @@ def check_manifest_line(rec: dict, clip: Path) -> list[str]:
     if rec["path"] != f"{CLIPS}/{rec['clip_id']}":
         return [f"{MANIFEST}: clip {rec['clip_id']} has path {rec['path']}"]
     try:
-        labels = json.loads((clip / "labels.json").read_text(encoding="utf-8"))
+        labels = ClipReader(clip).labels
         truth = {**labels["axes"], "category": labels["category"], "pair_id": labels.get("pair_id")}
         truth.update(frames=labels["num_frames"], fps=labels["fps"])
-    except (OSError, ValueError, KeyError):
+    except (PovgenError, KeyError):
         return []  # the clip's own checks report this
     return [
         f"{MANIFEST}: clip {rec['clip_id']}: {k} is {rec.get(k)!r}, labels.json says {truth.get(k)!r}"

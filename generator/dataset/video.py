@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
@@ -50,3 +51,49 @@ def read_frames(path: str | Path) -> list[np.ndarray]:
     """All frames of a video as RGB uint8 arrays."""
     with av.open(str(path)) as container:
         return [f.to_ndarray(format="rgb24") for f in container.decode(container.streams.video[0])]
+
+
+def write_wav(path: str | Path, samples: np.ndarray, rate: int) -> None:
+    """Float samples in [-1, 1] ((N,) or (N, channels)) as 16-bit PCM WAV."""
+    import wave
+
+    s = np.asarray(samples, dtype=np.float32)
+    s = s[:, None] if s.ndim == 1 else s
+    pcm = (np.clip(s, -1.0, 1.0) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(pcm.shape[1])
+        w.setsampwidth(2)
+        w.setframerate(int(rate))
+        w.writeframes(pcm.tobytes())
+
+
+def mux_audio(video: str | Path, samples: np.ndarray, rate: int, wav: str | Path | None = None) -> None:
+    """Add an AAC audio track to an MP4 in place (video packets copied, not re-encoded); ``wav`` also
+    writes the samples as a WAV file."""
+    video = Path(video)
+    s = np.asarray(samples, dtype=np.float32)
+    s = s[:, None] if s.ndim == 1 else s
+    if wav is not None:
+        write_wav(wav, s, rate)
+    tmp = video.with_name(video.stem + ".mux.mp4")
+    layout = "mono" if s.shape[1] == 1 else "stereo"
+    with av.open(str(video)) as src, av.open(str(tmp), "w") as dst:
+        vin = src.streams.video[0]
+        vout = dst.add_stream_from_template(vin)
+        aout = dst.add_stream("aac", rate=int(rate), layout=layout)
+        for pkt in src.demux(vin):
+            if pkt.dts is None:
+                continue
+            pkt.stream = vout
+            dst.mux(pkt)
+        planar = np.ascontiguousarray(s.T)  # fltp: one row per channel
+        step = 1024
+        for i in range(0, planar.shape[1], step):
+            frame = av.AudioFrame.from_ndarray(planar[:, i : i + step], format="fltp", layout=layout)
+            frame.sample_rate = int(rate)
+            frame.pts = i
+            for pkt in aout.encode(frame):
+                dst.mux(pkt)
+        for pkt in aout.encode():
+            dst.mux(pkt)
+    os.replace(tmp, video)

@@ -58,6 +58,25 @@ def export_cliplist(clips: list[Clip], splits: dict[str, str], out: Path) -> tup
     return csv_path, jsonl_path
 
 
+def export_split_lists(clips: list[Clip], splits: dict[str, str], out: Path) -> list[Path]:
+    """Write ``out/clips_<split>.txt``: one ``path label`` line per clip (mmaction2 / PyTorchVideo format),
+    the path relative to the dataset root and the label 1 when a firearm is held, else 0."""
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("clips_*.txt"):
+        old.unlink()
+    written = []
+    for split in sorted(set(splits.values())):
+        lines = [
+            f"{c.rel}/{c.labels['video']} {int(c.labels['category'] == 'positive')}\n"
+            for c in clips
+            if splits[c.clip_id] == split
+        ]
+        path = out / f"clips_{split}.txt"
+        path.write_text("".join(lines), encoding="utf-8")
+        written.append(path)
+    return written
+
+
 def cell(value) -> str:
     """A CSV cell: lists as compact JSON, None as empty, booleans as true/false."""
     if isinstance(value, list):

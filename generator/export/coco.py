@@ -14,8 +14,10 @@ import cv2
 import numpy as np
 from pycocotools import mask as mask_utils
 
+from generator.catalog import weapon_classes
 from generator.dataset.layout import frame_name
-from generator.export.source import Clip, categories, iter_frames
+from generator.export.classes import class_names
+from generator.export.source import Clip, iter_frames, keep_box
 
 VIDEO_KEYS = ("category", "pair_id", "scene", "fps", "num_frames", "width", "height", "duration_s")
 
@@ -27,11 +29,16 @@ def rle(binary: np.ndarray) -> dict:
 
 
 def coco_dict(
-    clips: list[Clip], image_path=None, description: str = "povgen", classes: list[str] | None = None
+    clips: list[Clip],
+    image_path=None,
+    description: str = "povgen",
+    classes: list[str] | None = None,
+    keep=keep_box,
 ) -> dict:
     """The COCO document of some clips. ``image_path(clip, frame)`` gives each frame's file_name; ``classes``
-    fixes the category list (ids 1..n in its order; other categories are left out)."""
-    cats = classes or categories(clips)
+    fixes the category list (ids 1..n in its order, default every class; other categories are left out);
+    ``keep(annotation)`` says which annotations get a box."""
+    cats = classes or class_names()
     cat_id = {c: k + 1 for k, c in enumerate(cats)}
     videos, images, anns = [], [], []
     for vid, clip in enumerate(clips, 1):
@@ -62,7 +69,7 @@ def coco_dict(
                 }
             )
             for a in frame["annotations"]:
-                if a["bbox_modal"] is None or a["area_px"] == 0 or a["category"] not in cat_id:
+                if not keep(a) or a["category"] not in cat_id:
                     continue
                 x0, y0, x1, y1 = a["bbox_modal"]
                 anns.append(
@@ -99,8 +106,10 @@ def coco_dict(
 
 
 def supercategory(name: str) -> str:
-    if name in {"handgun", "rifle", "shotgun"}:
+    if name in weapon_classes():
         return "firearm"
+    if name in {"person", "target"}:
+        return "scene"
     return "hand" if name.startswith("hand") else "object"
 
 
@@ -124,7 +133,12 @@ def decoded_frames(out: Path, dataset_root: Path):
 
 
 def export_coco(
-    clips: list[Clip], splits: dict[str, str], out: Path, dataset_root: Path, classes: list[str] | None = None
+    clips: list[Clip],
+    splits: dict[str, str],
+    out: Path,
+    dataset_root: Path,
+    classes: list[str] | None = None,
+    keep=keep_box,
 ) -> list[Path]:
     """Write ``out/<split>.json`` per split; file_names are relative to the dataset root."""
     out.mkdir(parents=True, exist_ok=True)
@@ -134,9 +148,7 @@ def export_coco(
     image_path = decoded_frames(out, dataset_root)
     for split in sorted(set(splits.values())):
         subset = [c for c in clips if splits[c.clip_id] == split]
-        doc = coco_dict(
-            subset, image_path, f"povgen {dataset_root.name} {split}", classes or categories(clips)
-        )
+        doc = coco_dict(subset, image_path, f"povgen {dataset_root.name} {split}", classes, keep)
         doc["info"]["image_root"] = os.path.relpath(dataset_root, out)  # file_names are relative to it
         path = out / f"{split}.json"
         path.write_text(json.dumps(doc), encoding="utf-8")

@@ -10,8 +10,9 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from generator.catalog import weapon_classes
+from generator.dataset.clip import LABELS, ClipReader
 from generator.dataset.layout import CLIPS, MANIFEST, inside
-from generator.dataset.manifest import read_jsonl
 from generator.dataset.video import read_frames
 from generator.errors import PovgenError
 
@@ -55,33 +56,68 @@ class Clip:
         return read_frames(self.folder / self.labels["video"])
 
 
-def load_clips(root: Path) -> list[Clip]:
-    """The dataset's finished clips in manifest (index) order; an error names a missing dataset or clip."""
-    root = Path(root)
-    if not (root / MANIFEST).is_file():
+def manifest_lines(root: Path) -> list[tuple[int, dict | None, str]]:
+    """(line number, record or None, problem) of every non-empty manifest line; junk lines carry a problem."""
+    path = Path(root) / MANIFEST
+    if not path.is_file():
         raise PovgenError(f"{root}: no {MANIFEST} (not a povgen dataset?)")
-    clips = []
-    for rec in sorted(read_jsonl(root / MANIFEST), key=lambda r: r.get("index", 0)):
-        rel = rec.get("path") or f"{CLIPS}/{rec['clip_id']}"
-        folder = inside(root, rel)
-        path = folder / "labels.json"
-        if not path.is_file():
-            raise PovgenError(f"{rel}/labels.json: missing (run `povgen validate {root}`)")
-        clips.append(Clip(rec, json.loads(path.read_text(encoding="utf-8")), folder, rel))
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            out.append((n, None, f"{MANIFEST} line {n}: not JSON ({exc.msg})"))
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("clip_id"), str) or not rec["clip_id"]:
+            out.append((n, None, f"{MANIFEST} line {n}: not a clip record (no clip_id)"))
+            continue
+        out.append((n, rec, ""))
+    return out
+
+
+def clip_of(root: Path, rec: dict) -> Clip:
+    """The finished clip of one manifest record; an error names a missing or unreadable labels.json."""
+    rel = rec.get("path") or f"{CLIPS}/{rec['clip_id']}"
+    folder = inside(root, rel)
+    reader = ClipReader(folder)
+    if not reader.has(LABELS):
+        raise PovgenError(f"{rel}/{LABELS}: missing (run `povgen validate {root}`)")
+    labels = reader.labels  # unreadable or invalid JSON: a one-line error naming the file
+    if "clip_id" not in labels:
+        raise PovgenError(f"{rel}/{LABELS}: not a povgen labels file")
+    return Clip(rec, labels, folder, rel)
+
+
+def load_clips(root: Path) -> list[Clip]:
+    """The dataset's finished clips in manifest (index) order; an error names a missing dataset, a junk
+    manifest line or a missing clip."""
+    root = Path(root)
+    records = []
+    for _, rec, problem in manifest_lines(root):
+        if rec is None:
+            raise PovgenError(problem)
+        records.append(rec)
+    clips = [clip_of(root, rec) for rec in sorted(records, key=lambda r: r.get("index", 0))]
     if not clips:
         raise PovgenError(f"{root}: no finished clips")
     return clips
+
+
+def keep_box(a: dict, min_box_px: float = 0.0, min_visible: float = 0.0) -> bool:
+    """Whether an annotation gets a box in detection exports: visible pixels, both box sides at least
+    ``min_box_px`` and a visible fraction at least ``min_visible``."""
+    if a["bbox_modal"] is None or a["area_px"] == 0:
+        return False
+    x0, y0, x1, y1 = a["bbox_modal"]
+    return min(x1 - x0, y1 - y0) >= min_box_px and a["visible_fraction"] >= min_visible
 
 
 def iter_frames(clip: Clip) -> Iterator[tuple[dict, np.ndarray]]:
     """(frame label, mask) for each frame of a clip."""
     for f in clip.labels["frames"]:
         yield f, clip.mask(f)
-
-
-def categories(clips: list[Clip]) -> list[str]:
-    """Every instance category of the dataset, sorted: the class list of COCO and YOLO exports."""
-    return sorted({i["category"] for c in clips for i in c.labels["instances"]})
 
 
 def intervals(frames: list[int]) -> list[list[int]]:
@@ -95,7 +131,7 @@ def intervals(frames: list[int]) -> list[list[int]]:
     return out
 
 
-WEAPONS = {"handgun", "rifle", "shotgun"}
+WEAPONS = set(weapon_classes())
 
 
 def weapon_ids(labels: dict) -> set[int]:

@@ -1,14 +1,20 @@
 """WebDataset tar shards: one sample per clip (mp4, labels json, class), or one per frame (png, mask, json).
 
+Per-frame masks are ``mask.npy`` (uint16 instance ids): every standard decoder (webdataset's ``decode("rgb")``,
+Hugging Face ``datasets``) reads .npy with numpy and keeps the ids, where an image decoder would turn a 16-bit PNG
+into 8-bit or float RGB.
+
 Keys hold no dots (WebDataset splits a member name at its first dot): ``<clip_id>`` or ``<clip_id>_<frame>``.
 Shards are ``<split>-NNNNNN.tar`` with at most ``maxcount`` samples; member times are fixed for reproducible tars.
 """
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import cv2
+import numpy as np
 import webdataset as wds
 
 from generator.export.source import Clip
@@ -26,17 +32,18 @@ def clip_sample(clip: Clip) -> dict:
 
 
 def frame_samples(clip: Clip):
-    """The samples of a clip's frames: RGB PNG, 16-bit mask PNG, and the frame's labels with the clip axes."""
+    """The samples of a clip's frames: RGB PNG, uint16 mask (.npy), and the frame's labels with the clip axes."""
     lab = clip.labels
     clip_info = {k: lab[k] for k in ("clip_id", "category", "axes", "fps", "width", "height", "pair_id")}
     for f, rgb in zip(lab["frames"], clip.frames_rgb(), strict=True):
         ok, png = cv2.imencode(".png", cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
-        ok2, mask = cv2.imencode(".png", clip.mask(f))
-        assert ok and ok2
+        assert ok
+        buf = io.BytesIO()
+        np.save(buf, clip.mask(f).astype(np.uint16))
         yield {
             "__key__": f"{clip.clip_id}_{f['index']:06d}",
             "png": png.tobytes(),
-            "mask.png": mask.tobytes(),
+            "mask.npy": buf.getvalue(),
             "json": {**clip_info, "frame": f},
             "cls": int(lab["category"] == "positive"),
         }

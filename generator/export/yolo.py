@@ -13,7 +13,8 @@ from pathlib import Path
 import cv2
 import yaml
 
-from generator.export.source import Clip, categories
+from generator.export.classes import class_names
+from generator.export.source import Clip, keep_box
 
 
 def yolo_line(cls: int, box: list[float], width: int, height: int) -> str:
@@ -42,10 +43,11 @@ def place_image(src: Path, dst: Path) -> None:
 
 
 def export_yolo(
-    clips: list[Clip], splits: dict[str, str], out: Path, classes: list[str] | None = None
+    clips: list[Clip], splits: dict[str, str], out: Path, classes: list[str] | None = None, keep=keep_box
 ) -> Path:
-    """Write the Ultralytics layout under ``out``; returns the path of data.yaml."""
-    names = classes or categories(clips)
+    """Write the Ultralytics layout under ``out``; returns the path of data.yaml. Without a val split, val
+    names the train images and data.yaml says so in a comment (the export also prints it)."""
+    names = classes or class_names()
     cls_of = {n: k for k, n in enumerate(names)}
     for old in (out / "images", out / "labels"):
         shutil.rmtree(old, ignore_errors=True)  # no stale frames from an earlier export with other splits
@@ -67,7 +69,7 @@ def export_yolo(
             lines = [
                 yolo_line(cls_of[a["category"]], a["bbox_modal"], lab["width"], lab["height"])
                 for a in f["annotations"]
-                if a["bbox_modal"] is not None and a["area_px"] > 0 and a["category"] in cls_of
+                if keep(a) and a["category"] in cls_of
             ]
             (lab_dir / f"{stem}.txt").write_text("".join(x + "\n" for x in lines), encoding="utf-8")
     order = ["train", "val", "test"]
@@ -76,8 +78,11 @@ def export_yolo(
     )
     dirs = {s: f"images/{s}" for s in present}
     dirs.setdefault("train", dirs[present[0]] if len(present) == 1 else [dirs[s] for s in present])
-    dirs.setdefault("val", dirs["train"])  # Ultralytics needs train and val entries
+    note = ""
+    if "val" not in dirs:
+        dirs["val"] = dirs["train"]  # Ultralytics needs train and val entries
+        note = "# NOTE: this export has no val split; val points at the training images (not a real validation)\n"
     data = {"path": str(out.resolve()), **dirs, "names": dict(enumerate(names))}
     path = out / "data.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    path.write_text(note + yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path

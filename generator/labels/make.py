@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from generator.catalog import weapon_classes
 from generator.labels.boxes import boxes_by_id, clip_box
 from generator.labels.projection import amodal_box, edge_points, project, silhouette_area, world_to_camera
 from generator.labels.schema import (
@@ -19,7 +20,7 @@ from generator.labels.schema import (
 )
 from generator.plan.model import ClipPlan
 
-WEAPON_CATEGORIES = {"handgun", "rifle", "shotgun"}
+WEAPON_CATEGORIES = set(weapon_classes())
 
 
 @dataclass
@@ -195,4 +196,29 @@ def clip_labels(plan: ClipPlan, frames: list[FrameLabels], timings: dict[str, fl
         motion_params=plan.camera.motion_params,
         frames=frames,
         timings={k: round(v, 4) for k, v in timings.items()},
+    )
+
+
+def frame_labels(
+    plan: ClipPlan,
+    index: int,
+    ids: np.ndarray,
+    instances: list[InstanceGeometry],
+    camera_matrix: np.ndarray,
+    files: dict[str, str | None],
+) -> FrameLabels:
+    """The labels of one rendered frame; ``files`` names its image, mask and depth files in the clip folder."""
+    intr = plan.camera.intrinsics.model_dump()
+    lens = plan.camera.lens.model_dump()
+    return FrameLabels(
+        index=index,
+        time_s=round(index / plan.render.fps, 6),
+        image=files.get("image"),
+        mask=files["mask"],
+        depth=files.get("depth"),
+        camera=camera_state(plan, index),
+        motion=motion_state(plan, index),
+        annotations=frame_annotations(ids, instances, camera_matrix, intr, lens),
+        motion_state=motion_state_name(plan, index),
+        muzzle_flash=muzzle_flash_at(plan, index),
     )

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from generator.plan.model import ClipAxes, Intrinsics, Lens
+from generator.plan.model import WEAPON_CLASS_VALUES, ClipAxes, Intrinsics, Lens
 
 LABELS_SCHEMA_VERSION = 1
 MANIFEST_SCHEMA_VERSION = 1
@@ -159,7 +159,7 @@ class ManifestRecord(_Open):
     index: int = Field(ge=0, description="Clip index in the dataset.")
     category: Literal["positive", "negative"]
     weapon_present: bool
-    weapon_class: Literal["handgun", "rifle", "shotgun", "none"]
+    weapon_class: Literal[WEAPON_CLASS_VALUES]  # type: ignore[valid-type]
     held_object: str
     environment: str
     frames: int = Field(gt=0, description="Frames in the clip.")

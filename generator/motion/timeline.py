@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from generator.catalog import DEFAULT_ACTION, HELD
 from generator.config.models import EventsConfig
 from generator.motion.shake import min_jerk
 
 # what a negative's wearer does at the times a positive's wearer shoots
-ACTIONS = {"phone": "phone_tap", "flashlight": "flashlight_click", "drill": "drill_trigger"}
+ACTIONS = {c.name: c.action for c in HELD if c.action}  # a harmless class -> its action, from the catalog
 RELOAD_S = (1.2, 2.2)
 LOWER_AFTER_S = (0.3, 0.8)
 RELOAD_AFTER_S = (0.2, 0.5)
@@ -93,7 +94,7 @@ def name_events(
     """Events named for the clip's class: a negative's shots become actions, its aim a hold."""
     if positive:
         return list(drawn.events), ""
-    action = ACTIONS.get(held_name, "gesture")
+    action = ACTIONS.get(held_name, DEFAULT_ACTION)
     rename = {
         "shot": ("action", action),
         "aim_start": ("hold_start", ""),

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from generator.geometry import euler_to_matrix, matrix_to_euler
 from generator.motion.recoil import Kick, recoil
-from generator.plan.geometry import euler_to_matrix, matrix_to_euler
 
 PIVOT_LEVER_M = 0.06  # the wrist sits below and behind the grip: a muzzle rise also lifts the grip a little
 

@@ -15,8 +15,8 @@ from generator.motion.path import make_path
 from generator.motion.recoil import Kick, camera_kick
 from generator.motion.rig import compose_camera, rows
 from generator.motion.shake import breathing, drift, frame_times, gait, scan, tremor, tremor_spec
-from generator.plan.environment import Place
 from generator.plan.model import CameraTrack, Intrinsics, Lens
+from generator.plan.places.base import Place
 
 SENSOR_WIDTH_MM = 36.0
 ROLLING_EXPOSURE = 0.02  # exposure (fraction of a frame) of each row when only the rolling shutter is on

@@ -1,6 +1,6 @@
-"""Rotation and colour helpers now live in ``generator.geometry`` (below every package); re-exported here."""
+"""The shared math lives in generator/geometry.py; this name stays for the planner's modules."""
 
-from generator.geometry import (  # noqa: F401
+from generator.geometry import (
     align_z,
     euler_to_matrix,
     hsv_to_linear,
@@ -9,4 +9,17 @@ from generator.geometry import (  # noqa: F401
     pose_matrix,
     r3,
     srgb_to_linear,
+    srgb_to_linear_array,
 )
+
+__all__ = [
+    "align_z",
+    "euler_to_matrix",
+    "hsv_to_linear",
+    "kelvin_to_rgb",
+    "matrix_to_euler",
+    "pose_matrix",
+    "r3",
+    "srgb_to_linear",
+    "srgb_to_linear_array",
+]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from generator.catalog import HELD, held_class
 from generator.config.models import SceneConfig
 from generator.motion.shake import tremor, tremor_spec
 from generator.plan import hands as hands_mod
@@ -59,30 +60,15 @@ MOUNT_SHIFT = {
     "handheld": (0.03, -0.03, 0.0),
     "weapon": (0.0, 0.0, 0.0),
 }
-CARRY_KEY = {
-    "handgun": "handgun",
-    "rifle": "long",
-    "shotgun": "long",
-    "phone": "phone",
-    "tablet": "two_side",
-    "game_controller": "two_side",
-    "camera": "two_side",
-    "drill": "tool",
-    "hair_dryer": "tool",
-    "spray_bottle": "tool",
-    "flashlight": "fist_y",
-    "umbrella": "fist_down",
-    "selfie_stick": "fist_up",
-    "hammer": "fist_z",
-    "water_bottle": "fist_z",
-    "empty_hands": "empty",
-}
+CARRY_KEY = {c.name: c.carry for c in HELD}  # held name -> carry-pose family, from the catalog
 
 
 def carry_key(held_name: str) -> str:
     """The carry-pose family of a held name (replicas carry like their firearm; unknown names like a handgun)."""
-    name = held_name.removeprefix("replica_")
-    return name if name in CARRY else CARRY_KEY.get(name, "handgun")
+    if held_name in CARRY:
+        return held_name
+    row = held_class(held_name)
+    return row.carry if row is not None else "handgun"
 
 
 @dataclass

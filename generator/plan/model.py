@@ -11,6 +11,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from generator import shapes
+from generator.catalog import weapon_class_values
+
+WEAPON_CLASS_VALUES = weapon_class_values()
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -259,7 +262,7 @@ class ClipAxes(_M):
     """Clip-level label axes (see docs/labels.md)."""
 
     weapon_present: bool
-    weapon_class: Literal["handgun", "rifle", "shotgun", "none"]
+    weapon_class: Literal[WEAPON_CLASS_VALUES]  # type: ignore[valid-type]
     weapon_kind: Literal["real", "replica", "virtual", "none"]
     context: str
     held_object: str
@@ -293,14 +296,14 @@ class ClipPlan(_M):
     camera: CameraTrack
     render: RenderSettings
     pair_id: str | None = None
-    # places (issue 4): moving labelled figures and targets, weather, sky gradient, exposure in stops
+    # places: moving labelled figures and targets, weather, sky gradient, exposure in stops
     actors: list[Actor] = Field(default_factory=list)
     atmosphere: Atmosphere = Field(default_factory=Atmosphere)
     world_zenith: Vec3 | None = None
     exposure: float = 0.0
     timeline: Timeline = Field(default_factory=Timeline)
     pair_index: int | None = None  # k for clips 2k and 2k+1 of a counterfactual pair (also seeds their noise)
-    # resolved augmentation recipe applied after rendering (generator/augment/render_hook.py), None = none
+    # resolved augmentation recipe applied after rendering (generator/run/render.py), None = none
     augment: dict | None = None
     # an equirectangular world image lighting the scene (composite layers), relative to the clip's folder
     world_image: str | None = None

@@ -7,8 +7,8 @@ area draws leaves the others as they were. This module only composes them.
 
 from __future__ import annotations
 
-from generator.augment.recipe import augment_plan
 from generator.config.models import SceneConfig
+from generator.config.recipe import augment_plan
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
 from generator.plan.events import held_motion, plan_events

@@ -5,7 +5,6 @@ Writes ``overlay.mp4`` and ``overlay.gif`` (and ``overlay.png``, the middle fram
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import cv2
@@ -14,6 +13,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image
 
+from generator.dataset.clip import LABELS, ClipReader
 from generator.dataset.video import encode_mp4
 from generator.errors import PovgenError
 from generator.export.source import Clip
@@ -23,10 +23,10 @@ from generator.report.draw import EVENT_COLORS, auto_scale, draw_labels
 def load_clip(folder: Path) -> Clip:
     """A clip folder read on its own (no manifest needed)."""
     folder = Path(folder)
-    path = folder / "labels.json"
-    if not path.is_file():
-        raise PovgenError(f"{path}: missing (give a clip folder, e.g. DATASET/clips/000000)")
-    return Clip({}, json.loads(path.read_text(encoding="utf-8")), folder, folder.name)
+    reader = ClipReader(folder)
+    if not reader.has(LABELS):
+        raise PovgenError(f"{folder / LABELS}: missing (give a clip folder, e.g. DATASET/clips/000000)")
+    return Clip({}, reader.labels, folder, folder.name)
 
 
 def shake_plot(labels: dict, width: int, height: int = 140) -> tuple[np.ndarray, np.ndarray]:

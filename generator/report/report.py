@@ -15,6 +15,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from generator.dataset.clip import PLAN, ClipReader
 from generator.dataset.layout import CARD, inside
 from generator.export.cliplist import AXES
 from generator.export.source import Clip, load_clips
@@ -78,9 +79,9 @@ def collect(clips: list[Clip]) -> dict:
             d["event_time"][e["type"]].append(e["time_s"])
         for k, v in lab.get("timings", {}).items():
             d["timing"][k].append(v / lab["num_frames"])
-        plan_path = c.folder / "plan.json"
-        if plan_path.is_file():
-            plan = json.loads(plan_path.read_text(encoding="utf-8"))
+        reader = ClipReader(c.folder)
+        if reader.has(PLAN):
+            plan = reader.plan
             d["lights"]["count"].append(len(plan.get("lights", [])))
             d["lights"]["power_w"].append(sum(x.get("power_w", 0.0) for x in plan.get("lights", [])))
             d["lights"]["world_strength"].append(plan.get("world_strength", 0.0))
@@ -186,6 +187,30 @@ def table(rows: list[tuple]) -> str:
     )
 
 
+def audit_section(root: Path) -> str:
+    """The shortcut audit's probe table and flags, when ``povgen audit`` wrote audit.json."""
+    path = root / "audit.json"
+    if not path.is_file():
+        return "<section><h2>Shortcut audit</h2><p>not run: <code>povgen audit DATASET</code></p></section>"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    fmt = lambda a: "n/a" if a is None else f"{a:.2f}"  # noqa: E731
+    flagged = {f["probe"] for f in doc["flags"]}
+    rows = [("probe", "AUC", "")] + [
+        (f"{k} only", fmt(a), "FLAG" if k in flagged else "") for k, a in doc["probes"].items()
+    ]
+    rows += [
+        (f"axis {k}", fmt(a["auc"]), "FLAG" if a["auc"] is not None and a["auc"] > doc["flag_auc"] else "")
+        for k, a in doc["axes"].items()
+    ]
+    flags = "".join(f"<li><b>{html.escape(f['probe'])}</b>: {html.escape(f['advice'])}</li>" for f in doc["flags"])
+    return (
+        "<section><h2>Shortcut audit</h2>"
+        f"<p>{html.escape(doc['note'])} {doc['clips']} clips, {doc['source_groups']} source groups. "
+        f"<b>{html.escape(doc.get('warning', ''))}</b></p>"
+        f"{table(rows)}<ul>{flags or '<li>no probe flagged</li>'}</ul></section>"
+    )
+
+
 def write_report(root: Path, out: Path | None = None, sheet: int = 48) -> Path:
     """Write the report folder; returns the path of index.html."""
     root = Path(root)
@@ -263,6 +288,7 @@ def write_report(root: Path, out: Path | None = None, sheet: int = 48) -> Path:
         f'<section><h2>{t}</h2><p>{html.escape(note)}</p><img src="{imgs[k]}" alt="{t}"></section>'
         for t, note, k in sections
     )
+    body += audit_section(root)
     page = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>povgen report: {html.escape(str(summary[0][1]))}</title>
 <style>body{{font-family:sans-serif;margin:20px;max-width:1200px}}img{{max-width:100%;border:1px solid #ddd}}

@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import os
-import platform
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-
-import generator
 from generator.config import config_hash, config_to_dict
 from generator.config.models import SceneConfig
-from generator.dataset.layout import CARD, FAILURES, LOGS, MANIFEST
-from generator.dataset.manifest import append_jsonl, read_jsonl, reconcile, record_failure
+from generator.dataset import card
+from generator.dataset.card import failed_ids
+from generator.dataset.layout import CARD, LOGS, MANIFEST
+from generator.dataset.manifest import append_jsonl, reconcile, record_failure
 from generator.errors import PovgenError
+from generator.export.card import refresh_readme
 from generator.plan import plan_clip, save_plan
 from generator.plan.model import ClipPlan
 from generator.run.pool import PoolOptions, WorkerPool
@@ -66,44 +63,10 @@ def check_card(root: Path, cfg: SceneConfig, seed: int, force: bool) -> dict | N
 
 def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: dict) -> dict:
     """dataset.json: config, versions, counts and timings, rebuilt from the manifest."""
-    records = read_jsonl(root / MANIFEST)
-    failures = read_jsonl(root / FAILURES)
-    failed_ids = {f["clip_id"] for f in failures} - {r["clip_id"] for r in records}
-    timing_keys = ("plan", "build", "render", "labels", "encode", "write", "total")
-    frames = sum(r.get("frames", 0) for r in records)
-    sums = {k: sum(r.get("timings", {}).get(k, 0.0) for r in records) for k in timing_keys}
-    card = {
-        "schema_version": 1,
-        "kind": "povgen.dataset",
-        "name": cfg.name,
-        "seed": seed,
-        "config_hash": config_hash(cfg),
-        "config": config_to_dict(cfg),
-        "versions": {
-            "povgen": generator.__version__,
-            "python": platform.python_version(),
-            "numpy": np.__version__,
-            "blender": next((r["blender"] for r in records if r.get("blender")), None),
-        },
-        "counts": {
-            "clips_requested": requested,
-            "clips": len(records),
-            "frames": frames,
-            "failed": len(failed_ids),
-            "by_category": dict(Counter(r["category"] for r in records)),
-            "by_held_object": dict(Counter(r["held_object"] for r in records)),
-            "by_weapon_class": dict(Counter(r["weapon_class"] for r in records)),
-        },
-        "timings": {
-            "seconds_total": {k: round(v, 3) for k, v in sums.items()},
-            "seconds_per_frame": {k: round(v / frames, 4) if frames else None for k, v in sums.items()},
-        },
-        **extra,
-    }
-    tmp = root / (CARD + ".tmp")
-    tmp.write_text(json.dumps(card, indent=1) + "\n", encoding="utf-8")
-    os.replace(tmp, root / CARD)
-    return card
+    counts = {"clips_requested": requested, "failed": len(failed_ids(root))}
+    written = card.write_card(root, cfg.name, seed, config_to_dict(cfg), config_hash(cfg), counts, extra=extra)
+    refresh_readme(root)  # the human-readable card beside dataset.json
+    return written
 
 
 def make_executor(root: Path, opts: PoolOptions):

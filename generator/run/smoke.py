@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import load_config
+from generator.config.scenes import SHIPPED
 from generator.dataset.validate import validate_dataset
 from generator.errors import PovgenError
 from generator.run.generate import generate
@@ -57,7 +58,11 @@ def smoke_scene(path: Path, out: Path, clips: int = 2, timeout_s: float = 300.0)
 
 
 def find_scenes(pattern: str) -> list[Path]:
+    """Scene files matching a glob; the default ``scenes/*.yaml`` run outside the repository means the shipped
+    scenes."""
     paths = sorted(Path(p) for p in glob.glob(pattern))
+    if not paths and pattern == "scenes/*.yaml":
+        paths = sorted(SHIPPED.glob("*.yaml"))
     if not paths:
         raise PovgenError(f"--scenes {pattern}: no scene files match")
     return paths

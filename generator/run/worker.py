@@ -56,12 +56,12 @@ def inject_faults(clip_id: str, root: Path) -> None:
 
 def render_one(plan_json: str, root: Path, threads: int) -> dict:
     """Render one plan (JSON) into ``root`` inside this process; returns its manifest record."""
-    from generator.blender.clip import BLENDER_VERSION, render_clip
     from generator.plan.model import ClipPlan
+    from generator.run.render import BLENDER_VERSION, render_plan_to
 
     plan = ClipPlan.model_validate_json(plan_json)
     inject_faults(plan.clip_id, root)
-    record = render_clip(plan, root, threads=threads)
+    record = render_plan_to(plan, root, threads=threads)
     record["blender"] = BLENDER_VERSION
     record["worker_pid"] = os.getpid()
     return record
@@ -72,7 +72,7 @@ def worker_main(conn, root: str, threads: int, log_path: str | None) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     _redirect_output(Path(log_path) if log_path else None)
-    from generator.blender.clip import BLENDER_VERSION
+    from generator.run.render import BLENDER_VERSION  # load Blender and the render path before the first clip
 
     conn.send(("ready", {"pid": os.getpid(), "blender": BLENDER_VERSION}))
     while True:

@@ -1,63 +1,63 @@
 """Held-object factories: each takes a generator and returns a Model (parts, materials, named points, metadata).
 
-Firearms (firearms.py), their replicas (replicas.py) and harmless look-alikes (negatives.py). Every model has
-``meta['class']``, ``meta['kind']`` (real / replica / none), ``meta['length_m']`` and ``meta['two_handed']``;
-firearms also carry ``points`` grip, support, muzzle, muzzle_axis and sight.
+Which classes exist, and each one's factory, grip, carry pose and counterparts, is the catalog's
+(generator/catalog/held.py); this module resolves the catalog's dotted factory names. Firearms (firearms.py),
+their replicas (replicas.py) and harmless look-alikes (negatives.py). Every model has ``meta['class']``,
+``meta['kind']`` (real / replica / none), ``meta['length_m']`` and ``meta['two_handed']``; firearms also carry
+``points`` grip, support, muzzle, muzzle_axis and sight.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 import numpy as np
 
+from generator.catalog import HELD, held_class
 from generator.plan.model import Model
-from generator.plan.objects import negatives as neg
 from generator.plan.objects.firearms import handgun, rifle, shotgun
 from generator.plan.objects.negatives import phone
-from generator.plan.objects.replicas import replica_of
 
 Factory = Callable[[np.random.Generator], Model]
 
-FIREARMS: dict[str, Factory] = {"handgun": handgun, "rifle": rifle, "shotgun": shotgun}
-REPLICAS: dict[str, Factory] = {f"replica_{k}": replica_of(f) for k, f in FIREARMS.items()}
-NEGATIVES: dict[str, Factory] = {
-    "phone": neg.phone,
-    "tablet": neg.tablet,
-    "flashlight": neg.flashlight,
-    "drill": neg.drill,
-    "umbrella": neg.umbrella,
-    "game_controller": neg.game_controller,
-    "camera": neg.camera,
-    "hair_dryer": neg.hair_dryer,
-    "spray_bottle": neg.spray_bottle,
-    "hammer": neg.hammer,
-    "water_bottle": neg.water_bottle,
-    "selfie_stick": neg.selfie_stick,
-}
+
+def resolve(dotted: str) -> Callable:
+    """The function named ``module:function``."""
+    module, _, attr = dotted.partition(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def factory(name: str) -> Factory:
+    """The factory of catalog class ``name``; KeyError when it has none."""
+    row = held_class(name)
+    if row is None or row.factory is None:
+        raise KeyError(name)
+    return resolve(row.factory)
+
+
+FIREARMS: dict[str, Factory] = {c.name: factory(c.name) for c in HELD if c.kind == "real"}
+REPLICAS: dict[str, Factory] = {c.name: factory(c.name) for c in HELD if c.kind == "replica"}
+NEGATIVES: dict[str, Factory] = {c.name: factory(c.name) for c in HELD if c.kind == "none" and c.factory}
 FACTORIES: dict[str, Factory] = {**FIREARMS, **REPLICAS, **NEGATIVES}
 # clip-level weapon class of each held name (harmless objects: none)
-WEAPON_CLASSES = {name: name.removeprefix("replica_") for name in (*FIREARMS, *REPLICAS)}
+WEAPON_CLASSES = {c.name: c.weapon_class for c in HELD if c.firearm}
 # harmless counterpart of each firearm class in counterfactual pairs (similar size and grip)
-COUNTERPARTS = {
-    "handgun": ("drill", "hair_dryer", "spray_bottle", "flashlight", "phone"),
-    "rifle": ("umbrella", "selfie_stick"),
-    "shotgun": ("umbrella",),
-}
+COUNTERPARTS = {c.name: c.counterparts for c in HELD if c.counterparts}
 
 
 def weapon_kind(name: str) -> str:
-    """real, replica or none for a held name."""
-    if name.startswith("replica_"):
-        return "replica"
-    return "real" if name in FIREARMS else "none"
+    """real, replica or none for a held name (names outside the catalog: none)."""
+    row = held_class(name)
+    return row.kind if row is not None else "none"
 
 
 def build_held(name: str, rng: np.random.Generator) -> Model | None:
     """The held model for ``name``, or None for empty hands."""
-    if name == "empty_hands":
+    row = held_class(name)
+    if row is not None and row.factory is None:
         return None
-    return FACTORIES[name](rng)
+    return factory(name)(rng)
 
 
 __all__ = [
@@ -67,8 +67,10 @@ __all__ = [
     "REPLICAS",
     "WEAPON_CLASSES",
     "build_held",
+    "factory",
     "handgun",
     "phone",
+    "resolve",
     "rifle",
     "shotgun",
 ]

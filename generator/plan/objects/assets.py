@@ -4,28 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from generator.catalog import HELD, OTHER_GRIP
 from generator.config.assets import Asset
 from generator.plan.geometry import euler_to_matrix, r3
 from generator.plan.model import AssetRef, Model
 
-DEFAULT_GRIP = {
-    "handgun": "pistol",
-    "rifle": "shoulder",
-    "shotgun": "shoulder",
-    "phone": "phone",
-    "tablet": "two_side",
-    "game_controller": "two_side",
-    "camera": "two_side",
-    "drill": "pistol",
-    "hair_dryer": "pistol",
-    "spray_bottle": "pistol",
-    "flashlight": "fist_y",
-    "umbrella": "fist_y",
-    "selfie_stick": "fist_y",
-    "hammer": "fist_z",
-    "water_bottle": "fist_z",
-    "other": "fist_z",
-}
+DEFAULT_GRIP = {**{c.name: c.grip for c in HELD if c.asset}, "other": OTHER_GRIP}  # from the catalog
 
 
 def asset_model(a: Asset) -> Model:

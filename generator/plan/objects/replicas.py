@@ -8,6 +8,7 @@ import numpy as np
 
 from generator.plan.geometry import hsv_to_linear
 from generator.plan.model import Material, Model
+from generator.plan.objects import firearms
 from generator.plan.objects.parts import ORANGE, cyl_y, length_y
 
 STYLES = ("black_airsoft", "bright", "translucent")
@@ -65,3 +66,18 @@ def replica_of(factory: Callable[[np.random.Generator], Model]) -> Callable[[np.
 
     build.__doc__ = f"Replica of {factory.__name__}."
     return build
+
+
+def replica_handgun(rng: np.random.Generator) -> Model:
+    """A toy or airsoft handgun."""
+    return make_replica(firearms.handgun(rng), rng)
+
+
+def replica_rifle(rng: np.random.Generator) -> Model:
+    """A toy or airsoft rifle."""
+    return make_replica(firearms.rifle(rng), rng)
+
+
+def replica_shotgun(rng: np.random.Generator) -> Model:
+    """A toy or airsoft shotgun."""
+    return make_replica(firearms.shotgun(rng), rng)

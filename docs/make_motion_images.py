@@ -1,21 +1,24 @@
 """Figures for docs/motion.md, made by the tool itself: each motion component, recoil, spectra, a shot strip.
 
-Run: ``python -m generator.motion.figures docs/images`` (the strip renders a tiny clip with real Blender workers).
+Run: ``python docs/make_motion_images.py docs/images`` (the strip renders a tiny clip with real Blender workers).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
 
-import cv2
-import numpy as np
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
-from generator.config import validate_config
-from generator.motion.recoil import RECOIL_CLASSES, impulse
-from generator.plan import plan_clip
+import cv2  # noqa: E402
+import numpy as np  # noqa: E402
+
+from generator.config import validate_config  # noqa: E402
+from generator.dataset.clip import ClipReader  # noqa: E402
+from generator.motion.recoil import RECOIL_CLASSES, impulse  # noqa: E402
+from generator.plan import plan_clip  # noqa: E402
 
 DEMO = {
     "render": {"frames": 600, "fps": 60},
@@ -111,7 +114,7 @@ def shot_strip(out: Path, scale: int = 2) -> Path:
     from generator.run.generate import generate
     from generator.run.pool import PoolOptions
 
-    root = Path(__file__).resolve().parents[2]
+    root = ROOT
     over = [
         "content.positive_fraction=1",
         "events.force_shot_frames=[3]",
@@ -129,7 +132,7 @@ def shot_strip(out: Path, scale: int = 2) -> Path:
         ds = Path(tmp) / "ds"
         generate(load_config(root / "scenes" / "smoke.yaml", over), ds, 1, 4, PoolOptions(workers=1))
         clip = next((ds / "clips").iterdir())
-        labels = json.loads((clip / "labels.json").read_text())
+        labels = ClipReader(clip).labels
         tiles = []
         for f in labels["frames"][2:6]:
             img = cv2.imread(str(clip / f["image"]))

@@ -30,6 +30,7 @@ from generator.augment.pipeline import augment_clip, write_card, write_clip
 from generator.augment.real_footage import VIDEO_EXT, video_meta
 from generator.augment.recipe import Recipe
 from generator.config import load_config
+from generator.dataset.clip import ClipReader
 from generator.dataset.layout import MANIFEST
 from generator.dataset.manifest import append_jsonl, reconcile
 from generator.errors import PovgenError
@@ -133,17 +134,8 @@ def layer_plans(
 
 def read_layer(clip: Path) -> tuple[np.ndarray, np.ndarray, dict]:
     """RGBA frames, masks and labels of a rendered layer clip."""
-    import json
-
-    labels = json.loads((clip / "labels.json").read_text(encoding="utf-8"))
-    rgba, masks = [], []
-    for fl in labels["frames"]:
-        img = cv2.imread(str(clip / fl["image"]), cv2.IMREAD_UNCHANGED)
-        if img is None or img.ndim != 3 or img.shape[2] != 4:
-            raise PovgenError(f"{clip}/{fl['image']}: expected an RGBA layer frame")
-        rgba.append(cv2.cvtColor(img, cv2.COLOR_BGRA2RGBA))
-        masks.append(cv2.imread(str(clip / fl["mask"]), cv2.IMREAD_UNCHANGED).astype(np.uint16))
-    return np.stack(rgba), np.stack(masks), labels
+    reader = ClipReader(clip)
+    return reader.frames(alpha=True), reader.masks(), reader.labels
 
 
 def composite_clip(

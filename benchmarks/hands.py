@@ -32,7 +32,7 @@ def main() -> None:
     ap.add_argument("--frames", type=int, default=6)
     ap.add_argument("--seed", type=int, default=3)
     a = ap.parse_args()
-    from generator.blender.clip import render_clip
+    from generator.run.render import render_plan_to
     from generator.plan.planner import plan_clip
 
     cfg = load_setup("fast", [f"render.frames={a.frames}", "content.positive_fraction=1"])
@@ -48,7 +48,7 @@ def main() -> None:
             if i % 2:
                 variants.reverse()
             for name, p in variants:
-                rec = render_clip(p, Path(tmp) / f"{name}{i}")
+                rec = render_plan_to(p, Path(tmp) / f"{name}{i}")
                 t = rec.get("timings", rec)
                 per_frame[name].append(t["render"] / p.render.frames)
                 build[name].append(t["build"])

@@ -20,8 +20,8 @@ import numpy as np
 
 from generator.blender import session
 from generator.blender.camera import configure_shutter
-from generator.blender.layer import configure_layer
 from generator.blender.handkeys import keyed_verts, trigger_frames
+from generator.blender.layer import configure_layer
 from generator.blender.meshes import mesh_arrays
 from generator.blender.passes import add_pass_outputs, read_passes
 from generator.blender.scene import build_scene

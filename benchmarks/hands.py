@@ -32,8 +32,8 @@ def main() -> None:
     ap.add_argument("--frames", type=int, default=6)
     ap.add_argument("--seed", type=int, default=3)
     a = ap.parse_args()
-    from generator.run.render import render_plan_to
     from generator.plan.planner import plan_clip
+    from generator.run.render import render_plan_to
 
     cfg = load_setup("fast", [f"render.frames={a.frames}", "content.positive_fraction=1"])
     per_frame = {"new": [], "old": []}

@@ -156,41 +156,39 @@ def forearm_dir(hp: G.HandPose) -> np.ndarray:
     return hp.rot @ (m @ H.forearm_axis(hp.pose))
 
 
-def arm_parts(hp: G.HandPose, shoulder: np.ndarray, style: HandStyle, watch: bool, limit) -> list[Part]:
-    """Sleeve from the forearm over the elbow towards the shoulder (cut where ``limit(points)`` is False), and
-    a watch on the wrist."""
+def arm_parts(hp: G.HandPose, shoulder: np.ndarray, style: HandStyle, watch: bool, limit):
+    """(labelled, unlabelled) parts of the arm: the sleeve over the forearm to the elbow (cut where
+    ``limit(point)`` is False) and a watch go with the hand; the upper arm from the elbow to the shoulder is
+    unlabelled scenery (it may reach behind the camera, where labels never project)."""
     d = forearm_dir(hp)
     fore = 0.25 * hp.length / H.REF_LENGTH_M
     elbow = hp.pos + d * fore
     to_sh = shoulder - elbow
-    up_dir = to_sh / max(np.linalg.norm(to_sh), 1e-9)
-    pts, rad = [], []
-    for s in np.linspace(style.sleeve_from, fore, max(2, int((fore - style.sleeve_from) / 0.03) + 1)):
-        pts.append(hp.pos + d * s)
-        rad.append(style.sleeve_r * (0.85 + 0.25 * s / fore))
-    for s in np.linspace(0.03, UPPER_ARM_M, 9):
-        pts.append(elbow + up_dir * s)
-        rad.append(style.sleeve_r * 1.15 + 0.01 * s / UPPER_ARM_M)
-    keep = [i for i, p in enumerate(pts) if limit(p)]
-    parts = []
-    if keep:
-        n = keep[-1] + 1
-        if style.sleeve == "short":
-            first = len(pts) - 9  # upper arm only: the forearm and elbow are bare
-            first = max(0, min(first, n - 2))
-        else:
-            first = 0
-        path = [r3(p) for p in pts[first:n]]
-        radii = [round(float(r), 4) for r in rad[first:n]]
-        if len(path) >= 2:
-            parts.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="sleeve", name="sleeve",
-                              geom={"path": path, "radius": radii, "folds": 0.06, "seed": 0}, smooth=True))
+    up_len = float(np.linalg.norm(to_sh))
+    up_dir = to_sh / max(up_len, 1e-9)
+    labelled, scenery = [], []
+    if style.sleeve != "short":
+        pts, rad = [], []
+        for s in np.linspace(style.sleeve_from, fore + 0.02, max(2, int((fore - style.sleeve_from) / 0.03) + 2)):
+            pts.append(hp.pos + d * s)
+            rad.append(style.sleeve_r * (0.85 + 0.25 * min(s, fore) / fore))
+        keep = [i for i, p in enumerate(pts) if limit(p)]
+        n = keep[-1] + 1 if keep else 0
+        if n >= 2:
+            labelled.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="sleeve", name="sleeve",
+                                 geom={"path": [r3(p) for p in pts[:n]], "radius": [round(float(r), 4) for r in
+                                                                                 rad[:n]],
+                                       "folds": 0.06, "seed": 0}, smooth=True))
+    path = [r3(elbow + up_dir * s) for s in np.linspace(-0.01, max(up_len, 0.05) + 0.04, 10)]
+    radii = [round(float(style.sleeve_r * 1.12 + 0.012 * i / 9), 4) for i in range(10)]
+    scenery.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="sleeve", name="upper_arm",
+                        geom={"path": path, "radius": radii, "folds": 0.05, "seed": 1}, smooth=True))
     if watch and style.sleeve_from > 0.06:
         a = hp.pos + d * 0.03
         b = hp.pos + d * 0.05
-        parts.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="watch", name="watch",
-                          geom={"path": [r3(a), r3(b)], "radius": [0.0305, 0.0315], "folds": 0.0, "seed": 0}))
-    return parts
+        labelled.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="watch", name="watch",
+                             geom={"path": [r3(a), r3(b)], "radius": [0.0305, 0.0315], "folds": 0.0, "seed": 0}))
+    return labelled, scenery
 
 
 def hand_parts(hp: G.HandPose, style: HandStyle) -> list[Part]:
@@ -352,7 +350,8 @@ def grip_hands(
     shoulders: dict[str, np.ndarray] | None = None,
     limit=None,
 ) -> list[Placed]:
-    """The hands (with arms) posed for a held model's grip or empty hands: one Placed per hand.
+    """The hands (with arms) posed for a held model's grip or empty hands: one labelled Placed per hand, then one
+    unlabelled Placed per upper arm.
 
     ``shoulders``: each side's shoulder in the object frame (from the camera mount and carry pose);
     ``limit(point)``: False where the arm would reach behind the camera (the sleeve is cut there).
@@ -362,7 +361,7 @@ def grip_hands(
     shoulders = shoulders or {"hand_right": np.array([0.2, -0.45, -0.25]),
                               "hand_left": np.array([-0.2, -0.45, -0.25])}
     limit = limit or (lambda p: bool(p[1] > -0.3))  # in front of a head camera by default
-    hands = []
+    hands, arms = [], []
     for name in ("hand_right", "hand_left"):
         if name not in solved:
             continue
@@ -371,7 +370,8 @@ def grip_hands(
         side = 1.0 if name == "hand_right" else -1.0
         down = shoulders.get("down", (0.0, 0.0, -1.0))
         clear_forearm(hp, elbow_point(hp.pos, shoulders[name], fore, down=down), dist, side)
-        parts = hand_parts(hp, style) + arm_parts(hp, shoulders[name], style, style.watch and name == "hand_left",
-                                                  limit)
-        hands.append(_hand(name, parts, style, {"contact": ",".join(hp.contact_digits)}))
-    return hands
+        labelled, scenery = arm_parts(hp, shoulders[name], style, style.watch and name == "hand_left", limit)
+        hands.append(_hand(name, hand_parts(hp, style) + labelled, style, {"contact": ",".join(hp.contact_digits)}))
+        arms.append(Placed(model=Model(name=name.replace("hand", "arm"), category="", parts=scenery,
+                                       materials={"sleeve": style.mats["sleeve"]}, instance_id=0)))
+    return hands + arms

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from generator.plan.contact import MeshDistance, closest_distance, winding_number
-from generator.plan.grips import MIRROR, model_arrays
+from generator.plan.grasp import MIRROR, model_arrays
 from generator.plan.hands import grip_hands, hand_style
 from generator.plan.objects import FACTORIES
 from generator.plan.objects.parts import part_mesh
@@ -71,7 +71,7 @@ GRIPPED = ["handgun", "rifle", "shotgun", "phone", "tablet", "flashlight", "dril
 
 def _pose_of(placed):
     from generator.geometry import euler_to_matrix
-    from generator.plan.grips import HandPose
+    from generator.plan.grasp import HandPose
 
     p = next(q for q in placed.model.parts if q.name == "hand")
     g = p.geom

@@ -70,8 +70,9 @@ def test_report_html_references_plots_that_exist(tiny_dataset, tmp_path):
     page = (tmp_path / "report" / "index.html").read_text()
     parser = Images()
     parser.feed(page)
-    assert parser.h2 - 1 == len(parser.src) == 10  # plus the shortcut audit's section (no picture)
+    assert parser.h2 - 1 == len(parser.src) == 11  # plus the shortcut audit's section (no picture)
     assert "povgen audit" in page  # not run yet: the section says how
+    assert "onset_devices.png" in parser.src
     for src in parser.src:
         assert "/" not in src  # beside index.html: viewable offline and movable
         img = cv2.imread(str(tmp_path / "report" / src))

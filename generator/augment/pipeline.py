@@ -17,6 +17,13 @@ from generator.augment.clip_effects import apply_clip_effects, draw_clip_params
 from generator.augment.clipdata import ClipData
 from generator.augment.frame_effects import apply_frame_effects, draw_frame_params
 from generator.augment.labels import box_list, relabel
+from generator.augment.overlay import (
+    apply_exposure,
+    draw_exposure_params,
+    draw_watermark_params,
+    exposure_gains,
+    watermark_clip,
+)
 from generator.augment.recipe import Recipe
 from generator.augment.transport import (
     encode_stream,
@@ -79,8 +86,17 @@ def augment_clip(
         frames, masks = resize_clip(frames, masks, tr.height)
         sx, sy = frames.shape[2] / w0, frames.shape[1] / h0
     tparams["height"] = int(frames.shape[1])  # the size the stream really has (transport never upscales)
+    device_rng = np.random.default_rng(np.random.SeedSequence(ss.entropy, spawn_key=(*ss.spawn_key, 1)))
+    exposure = draw_exposure_params(recipe.auto_exposure, device_rng)
+    watermark = draw_watermark_params(recipe.watermark, device_rng)
+    if exposure:
+        gains = exposure_gains(frames, fps_out, exposure["lag_s"], exposure["strength"])
+        exposure["gains"] = [round(float(g), 4) for g in gains]
+        frames = apply_exposure(frames, gains)
     fparams = draw_frame_params(recipe.frame, rng, len(frames))
     frames = np.stack([apply_frame_effects(f, p) for f, p in zip(frames, fparams, strict=True)])
+    if watermark:
+        frames = watermark_clip(frames, watermark, fps_out)
 
     def scale(b):
         return [b[0] * sx, b[1] * sy, b[2] * sx, b[3] * sy]
@@ -103,7 +119,13 @@ def augment_clip(
         "entropy": [int(ss.entropy), *[int(k) for k in ss.spawn_key]],
         "source_clip": clip.labels.get("clip_id", clip.name),
         "source": clip.labels.get("source", "render"),
-        "params": {"clip": cparams, "frame": fparams, "transport": tparams},
+        "params": {
+            "clip": cparams,
+            "frame": fparams,
+            "transport": tparams,
+            **({"auto_exposure": exposure} if exposure else {}),
+            **({"watermark": watermark} if watermark else {}),
+        },
         "recipe_spec": recipe.model_dump(mode="json"),
     }
     labels = relabel(

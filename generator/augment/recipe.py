@@ -2,10 +2,12 @@
 
 from generator.config.recipe import (
     PRESETS_DIR,
+    AutoExposure,
     ClipEffects,
     FrameEffects,
     Recipe,
     Transport,
+    Watermark,
     augment_plan,
     load_recipe,
     preset_names,
@@ -13,10 +15,12 @@ from generator.config.recipe import (
 
 __all__ = [
     "PRESETS_DIR",
+    "AutoExposure",
     "ClipEffects",
     "FrameEffects",
     "Recipe",
     "Transport",
+    "Watermark",
     "augment_plan",
     "load_recipe",
     "preset_names",

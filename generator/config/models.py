@@ -12,6 +12,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from generator import catalog
+from generator.config.devices import ASPECTS, DEVICES, aspect_size, fill_profile
 from generator.config.distributions import Bounds, Cat, Int, Num, sample
 
 SCHEMA_VERSION = 1
@@ -27,6 +28,9 @@ WEATHERS = ("clear", "haze", "fog", "rain", "dust")
 MOUNTS = ("head", "chest", "handheld", "weapon")
 LENSES = ("auto", "perspective", "fisheye_equisolid", "fisheye_equidistant")
 PATHS = ("stand", "walk", "run", "stop", "turn", "strafe", "back_up")
+POSES = ("aimed", "held_out", "chest", "low_ready", "hip")
+ONSETS = ("holster", "below", "side")
+POSE_WEIGHTS = [3, 3, 2, 2, 1]
 
 
 class Section(BaseModel):
@@ -201,6 +205,26 @@ class AtmosphereConfig(Section):
 class CameraConfig(Section):
     """The wearer's camera: where it is mounted, its lens, shutter and readout."""
 
+    device: Literal[DEVICES] = Field(
+        "none",
+        description="Device profile filling the camera, render and augment keys a scene does not set "
+        "(see docs/motion.md): none (the plain defaults), bodycam, action_cam, phone or weapon_cam.",
+    )
+    aspect: Literal[tuple(ASPECTS)] = Field(
+        "free",
+        description="Frame aspect: free (render.width x render.height as given), 4:3, 16:9 or 9:16 (the long "
+        "side of the configured size is kept, the short side follows the aspect).",
+    )
+    stabilise: Num(0, 1) = Field(
+        0.0,
+        description="Probability of electronic stabilisation: a crop of the lens (narrower view) and a "
+        "smoother path (high-frequency shake damped).",
+    )
+    watermark: Num(0, 1) = Field(
+        0.0,
+        description="Probability of a burnt-in device watermark (UTC time ticking with the clip, model and "
+        "serial) in the top-right corner, drawn after rendering on positives and negatives alike.",
+    )
     mount: Cat(*MOUNTS) = Field(
         "head",
         description="Where the camera sits: head (action camera), chest (body camera), handheld (phone) "
@@ -212,7 +236,9 @@ class CameraConfig(Section):
         "for handheld and weapon), perspective, fisheye_equisolid or fisheye_equidistant (Cycles models).",
     )
     fov_deg: Num(10, 170) = Field(
-        {"uniform": [65, 80]}, description="Horizontal field of view of a perspective lens in degrees."
+        {"uniform": [65, 80]},
+        description="Horizontal field of view of a perspective lens in degrees (portrait frames: across the "
+        "long side, as a phone held upright).",
     )
     fisheye_fov_deg: Num(60, 220) = Field(
         {"uniform": [120, 170]}, description="Diagonal field of view of a fisheye lens in degrees."
@@ -228,6 +254,13 @@ class CameraConfig(Section):
     readout_ms: Num(1, 60) = Field(
         {"uniform": [15, 33]}, description="Rolling-shutter readout time (top row to bottom row) in ms."
     )
+
+    @field_validator("aspect", mode="before")
+    @classmethod
+    def _sexagesimal(cls, value: Any) -> Any:
+        """YAML 1.1 reads an unquoted 4:3 as the base-60 number 243: take it back as the aspect."""
+        back = {4 * 60 + 3: "4:3", 16 * 60 + 9: "16:9", 9 * 60 + 16: "9:16"}
+        return back.get(value, value) if isinstance(value, int) else value
 
 
 class MotionConfig(Section):
@@ -304,6 +337,30 @@ class EventsConfig(Section):
         description="Frames with a forced shot (tests, previews); when given, the clip starts aimed and "
         "only these shots happen.",
     )
+    onset: Num(0, 1) = Field(
+        0.7,
+        description="Probability that the held object comes into view during the clip (drawn from a holster, "
+        "brought up from below the frame or swung in from the side) instead of being in view from frame 0; "
+        "the same for positives and negatives.",
+    )
+    onset_at: Num(0, 1) = Field(
+        {"uniform": [0.05, 0.7]},
+        description="When an onset starts, as a fraction of the clip's duration.",
+    )
+    onset_from: Cat(*ONSETS) = Field(
+        {"choice": list(ONSETS), "weights": [2, 2, 1]},
+        description="Where an onset starts: holster (at the hip), below (low, under the frame) or side "
+        "(out of frame to the right, as when the wearer turns).",
+    )
+    pose: Cat(*POSES) = Field(
+        {"choice": list(POSES), "weights": POSE_WEIGHTS},
+        description="Carry pose of the held object, for positives and negatives alike: aimed (raised, "
+        "centred, pointed into the scene), held_out (at arm's length, as a phone filming), chest (two hands "
+        "together in front), low_ready or hip (low at the side, at the frame's edge).",
+    )
+    negative_pose: Cat(*POSES) | None = Field(
+        None, description="Carry pose of negatives when it should differ from positives; none = same as pose."
+    )
     flash_frames: Int(1, 4) = Field(1, description="Frames a muzzle flash lasts (shotguns: one more).")
     casing: Num(0, 1) = Field(0.5, description="Probability that a shot ejects a visible casing.")
 
@@ -350,3 +407,18 @@ class SceneConfig(Section):
     events: EventsConfig = Field(default_factory=EventsConfig)
     hands: HandsConfig = Field(default_factory=HandsConfig)
     augment: AugmentConfig = Field(default_factory=AugmentConfig)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _device(cls, data: Any) -> Any:
+        """Fill the keys the camera's device profile sets, unless the scene gives them itself."""
+        return fill_profile(data) if isinstance(data, dict) else data
+
+    @model_validator(mode="after")
+    def _aspect(self) -> SceneConfig:
+        """Resize the frame to the camera's aspect (long side kept)."""
+        r = self.render
+        w, h = aspect_size(r.width, r.height, self.camera.aspect)
+        if (w, h) != (r.width, r.height):
+            self.render = r.model_copy(update={"width": w, "height": h})
+        return self

@@ -125,6 +125,20 @@ class Transport(_M):
         return self
 
 
+class AutoExposure(_Effect):
+    """A camera's auto exposure: the gain chases the scene's brightness with a lag (over- and under-shoot)."""
+
+    lag_s: Range = Field((0.2, 0.6), description="Time constant of the exposure loop in seconds.")
+    strength: Range = Field((0.5, 0.9), description="How far the gain corrects towards mid grey (0..1).")
+
+
+class Watermark(_Effect):
+    """A body camera's burnt-in overlay, top right: ISO-8601 UTC time ticking with the clip, model, serial."""
+
+    start_year: tuple[int, int] = Field((2024, 2027), description="Range of the clip's start year (UTC).")
+    size: float = Field(0.045, gt=0, le=0.2, description="Text height as a fraction of the frame height.")
+
+
 class Recipe(_M):
     """A whole augmentation recipe."""
 
@@ -136,6 +150,8 @@ class Recipe(_M):
     clip: ClipEffects = Field(default_factory=ClipEffects)
     frame: FrameEffects = Field(default_factory=FrameEffects)
     transport: Transport = Field(default_factory=Transport)
+    auto_exposure: AutoExposure = Field(default_factory=AutoExposure)
+    watermark: Watermark = Field(default_factory=Watermark)
 
 
 def preset_names() -> list[str]:
@@ -166,12 +182,15 @@ def load_recipe(name_or_path: str | Path) -> Recipe:
         raise ConfigError(f"{path}: {where}: {e['msg']}") from None
 
 
-def augment_plan(cfg, dataset_seed: int) -> dict | None:
-    """The plan's ``augment`` entry for a scene's ``augment:`` section (None when no recipe is set)."""
-    if cfg.recipe is None:
+def augment_plan(cfg, dataset_seed: int, watermark: float = 0.0) -> dict | None:
+    """The plan's ``augment`` entry for a scene's ``augment:`` section (None when no recipe is set and no
+    watermark is drawn); ``watermark`` is the probability of the device overlay (camera.watermark)."""
+    if cfg.recipe is None and watermark <= 0:
         return None
+    recipe = load_recipe(cfg.recipe) if cfg.recipe is not None else Recipe(name="watermark")
+    recipe.watermark.p = float(watermark)
     return {
-        "recipe": load_recipe(cfg.recipe).model_dump(mode="json"),
+        "recipe": recipe.model_dump(mode="json"),
         "keep_clean": bool(cfg.keep_clean),
         "seed": int(dataset_seed),
     }

@@ -75,7 +75,9 @@ class Event(_M):
         "hold_start",
         "action",
         "lower_start",
-    ] = Field(description="What happens.")
+        "onset_start",
+    ] = Field(description="What happens (onset_start: the held object starts coming into view; detail: from "
+    "holster, below or side).")
     frame: int = Field(ge=0, description="Frame index where it happens.")
     time_s: float = Field(ge=0, description="The same moment in seconds.")
     detail: str = Field("", description="What a negative's action is (phone_tap, drill_trigger, ...).")

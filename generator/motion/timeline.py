@@ -36,8 +36,16 @@ def _frame(time_s: float, fps: float) -> int:
     return int(round(time_s * fps))
 
 
-def draw_timeline(ev: EventsConfig, frames: int, fps: float, rng: np.random.Generator) -> Drawn:
-    """Draw the timeline shape (the same for positives and negatives)."""
+def draw_timeline(
+    ev: EventsConfig,
+    frames: int,
+    fps: float,
+    rng: np.random.Generator,
+    start_s: float = 0.0,
+    shots_allowed: bool = True,
+) -> Drawn:
+    """Draw the timeline shape (the same for positives and negatives). It begins at ``start_s`` (when the
+    object has come into its pose); without ``shots_allowed`` (poses not raised) nothing is shot."""
     t = np.arange(frames) / float(fps)
     start_aimed = bool(rng.random() < ev.draw("start_aimed", rng))
     raise_at, raise_s = ev.draw("raise_at_s", rng), ev.draw("raise_s", rng)
@@ -48,11 +56,13 @@ def draw_timeline(ev: EventsConfig, frames: int, fps: float, rng: np.random.Gene
     reload = bool(rng.random() < ev.draw("reload", rng))
     lower_after = float(rng.uniform(*LOWER_AFTER_S))
     reload_after, reload_s = float(rng.uniform(*RELOAD_AFTER_S)), float(rng.uniform(*RELOAD_S))
+    raise_at += start_s
+    n_shots = n_shots if shots_allowed else 0
 
     forced = sorted({f for f in ev.force_shot_frames if 0 <= f < frames})
     if ev.force_shot_frames:
         start_aimed, lower, reload = True, False, False
-    aim_t = 0.0 if start_aimed else raise_at + raise_s
+    aim_t = start_s if start_aimed else raise_at + raise_s
     out = Drawn()
     weight = np.ones(frames)
     if not start_aimed:

@@ -20,6 +20,18 @@ from generator.plan.places.base import Place
 
 SENSOR_WIDTH_MM = 36.0
 ROLLING_EXPOSURE = 0.02  # exposure (fraction of a frame) of each row when only the rolling shutter is on
+EIS_CROP = (1.1, 1.25)  # electronic stabilisation: the image is cropped by this factor (a narrower lens)
+EIS_DAMP = 0.25  # and the high-frequency shake (gait, tremor, breathing rotation) is left at this share
+EIS_SMOOTHED = ("gait", "tremor", "breathing")
+
+
+def cropped_fov(model: str, fov_deg: float, crop: float) -> float:
+    """The field of view left after cropping the image by ``crop`` (centred), for the lens model."""
+    if model == "perspective":
+        return float(np.rad2deg(2.0 * np.arctan(np.tan(np.deg2rad(fov_deg) / 2.0) / crop)))
+    if model == "fisheye_equisolid":  # r = 2 f sin(theta / 2): the corner radius shrinks by ``crop``
+        return float(np.rad2deg(4.0 * np.arcsin(np.sin(np.deg2rad(fov_deg) / 4.0) / crop)))
+    return float(fov_deg / crop)  # equidistant: r = f theta
 
 
 def intrinsics(width: int, height: int, fov_deg: float) -> Intrinsics:
@@ -92,6 +104,11 @@ def plan_camera(
     shutter = c.draw("shutter", rng)
     rolling = bool(rng.random() < c.draw("rolling_shutter", rng))
     readout = c.draw("readout_ms", rng) / 1000.0
+    if lens_model == "perspective" and r.height > r.width:  # portrait: the drawn view spans the long side
+        fov = float(np.rad2deg(2.0 * np.arctan(np.tan(np.deg2rad(fov) / 2.0) * r.width / r.height)))
+    stabilised = bool(rng.random() < c.draw("stabilise", rng))
+    crop = float(rng.uniform(*EIS_CROP)) if stabilised else 1.0
+    fov = cropped_fov(lens_model, fov, crop) if stabilised else fov
     lens, intr = make_lens(lens_model, fov, r.width, r.height)
 
     rng = rng_motion
@@ -142,6 +159,10 @@ def plan_camera(
         comps["scan"]["rotation"][:, 2] += lead * mount.scan
     if not m.shake:
         comps = {name: _zeros(n) for name in comps}
+    if stabilised:  # electronic stabilisation keeps the intended motion and damps the jitter
+        for name in EIS_SMOOTHED:
+            rotation = comps[name]["rotation"] * EIS_DAMP
+            comps[name] = {"position": comps[name]["position"], "rotation": rotation}
     comps["recoil"] = camera_kick(t, kicks or [], mount.recoil_share) if kicks else _zeros(n)
     if mount_name == "weapon" and aim_weight is not None:  # the camera is raised and lowered with the weapon
         comps["raise"] = _zeros(n)
@@ -181,5 +202,8 @@ def plan_camera(
             "pitch0_deg": round(float(np.rad2deg(pitch0)), 6),
             "heading_deg": round(float(np.rad2deg(heading)), 6),
             "recoil_share": mount.recoil_share,
+            "device": c.device,
+            "stabilised": "on" if stabilised else "off",
+            "eis_crop": round(crop, 6),
         },
     )

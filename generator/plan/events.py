@@ -44,11 +44,14 @@ def plan_events(
     real_weapon: bool,
     rng_events: np.random.Generator,
     rng_effects: np.random.Generator,
+    start_s: float = 0.0,
+    shots_allowed: bool = True,
 ) -> EventPlan:
-    """Timeline, kicks and shot effects of one clip (the same shapes and camera kicks for either class)."""
+    """Timeline, kicks and shot effects of one clip (the same shapes and camera kicks for either class);
+    it begins at ``start_s`` (an onset's arrival), and only raised poses shoot."""
     r = cfg.render
     rng = rng_events
-    drawn = draw_timeline(cfg.events, r.frames, r.fps, rng)
+    drawn = draw_timeline(cfg.events, r.frames, r.fps, rng, start_s, shots_allowed)
     mimic = cfg.content.draw("weapon", rng)  # negatives' camera jolts come from a weapon class of the scene
     klass = weapon_class if positive else mimic
     scale = cfg.motion.draw("recoil_scale", rng)
@@ -139,8 +142,10 @@ def held_motion(
     ev: EventPlan,
     held_name: str,
     t: np.ndarray,
+    raised: bool = True,
 ) -> HeldTrack:
-    """The held track with raise/lower, lag behind camera turns and recoil (or actions) added, kept apart."""
+    """The held track with raise/lower (raised poses only), lag behind camera turns and recoil (or actions)
+    added, kept apart."""
     n = len(t)
     rot = np.asarray(camera.rotation, dtype=float)
     pitch = rot[:, 0]
@@ -148,6 +153,8 @@ def held_motion(
     comps: dict[str, dict[str, np.ndarray]] = {}
     lo_pos, lo_rot = low_offset(held_name, camera.mount)
     comps["raise"] = raise_motion(np.asarray(ev.drawn.aim_weight), lo_pos, lo_rot)
+    if not raised:
+        comps["raise"] = {"position": np.zeros((n, 3)), "rotation": np.zeros((n, 3))}
     if camera.mount == "weapon":  # the camera moves with the weapon: no raise, lag or recoil relative to it
         comps["raise"] = {"position": np.zeros((n, 3)), "rotation": np.zeros((n, 3))}
         comps["lag"] = {"position": np.zeros((n, 3)), "rotation": np.zeros((n, 3))}

@@ -3,7 +3,7 @@
 Each hand is one smooth articulated mesh (``"hand"`` parts, see generator/shapes/hand.py: palm, thumb with its
 metacarpal, three phalanges per finger, forearm to the elbow), nails on bare hands (``"hand_nails"``), a sleeve
 from the forearm over the elbow towards the shoulder (``"sleeve"``: a folded tube) and an optional watch. The
-grip's joint angles come from closing each digit against the held object's surface (generator/plan/grips.py);
+grip's joint angles come from closing each digit against the held object's surface (generator/plan/grasp.py);
 the forearm points at the elbow that the camera mount implies (shoulder below and beside a head camera, level
 with a chest camera), so arms belong to the wearer. All positions are in the grip anchor's frame (+Y forward,
 +Z up, +X right; origin at the grip point).
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from generator.plan import grips as G
+from generator.plan import grasp as G
 from generator.plan.contact import MeshDistance
 from generator.plan.geometry import hsv_to_linear, matrix_to_euler, r3, srgb_to_linear
 from generator.plan.model import Material, Model, Part, Placed

@@ -25,7 +25,7 @@ from generator.plan.objects import build_held
 
 OBJECT_TO_CAMERA = (-np.pi / 2, 0.0, 0.0)  # the model's +Y (forward) onto the camera's -Z (view direction)
 HELD_INSTANCE_ID = 1
-STATES = ("aimed", "low_ready", "side", "held_out")
+STATES = ("aimed", "low_ready", "side", "held_out", "chest", "hip")
 MOUNTS = ("head", "chest", "handheld", "weapon")
 BUTT = np.array([0.0, -0.38, 0.03])  # a long gun's butt in the model frame (pivot of its low-ready dip)
 
@@ -165,11 +165,21 @@ def _smoothstep(x: np.ndarray) -> np.ndarray:
     return x * x * (3.0 - 2.0 * x)
 
 
+Pose = tuple[np.ndarray, np.ndarray]
+
+
 def blend_states(
-    held_name: str, mount: str, states: list[str], t: np.ndarray, blend_s: float = 0.35
+    held_name: str,
+    mount: str,
+    states: list[str],
+    t: np.ndarray,
+    blend_s: float = 0.35,
+    poses: dict[str, Pose] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per-frame pose (positions (n,3), eulers (n,3)) following ``states``, smoothstepped over ``blend_s``."""
-    targets = [carry_pose(held_name, mount, s) for s in states]
+    """Per-frame pose (positions (n,3), eulers (n,3)) following ``states``, smoothstepped over ``blend_s``;
+    ``poses`` gives the pose of a state (else the carry table's)."""
+    poses = poses or {}
+    targets = [poses[s] if s in poses else carry_pose(held_name, mount, s) for s in states]
     pos = np.zeros((len(t), 3))
     rot = np.zeros((len(t), 3))
     start_p, start_r, t0 = targets[0][0], targets[0][1], -np.inf
@@ -183,7 +193,14 @@ def blend_states(
 
 
 def carry_track(
-    held_name: str, mount: str, states: list[str], t: np.ndarray, step_hz: float, rng: np.random.Generator
+    held_name: str,
+    mount: str,
+    states: list[str],
+    t: np.ndarray,
+    step_hz: float,
+    rng: np.random.Generator,
+    poses: dict[str, Pose] | None = None,
+    blend_s: float = 0.35,
 ) -> HeldTrack:
     """The grip anchor's track: blended carry states plus slow sway and a little step bob (none on a weapon mount)."""
     if len(states) != len(t):
@@ -191,7 +208,7 @@ def carry_track(
     bad = sorted(set(states) - set(STATES))
     if bad:
         raise ValueError(f"unknown carry state(s) {bad}; allowed: {', '.join(STATES)}")
-    pos, rot = blend_states(held_name, mount, states, t)
+    pos, rot = blend_states(held_name, mount, states, t, blend_s, poses)
     jitter = rng.uniform(-0.01, 0.01, size=3)
     sway = tremor(t, tremor_spec(rng, float(rng.uniform(0.2, 0.6)), 0.5, 2.0, n_sines=3))
     rigid = mount == "weapon" and carry_key(held_name) in ("handgun", "long")

@@ -238,6 +238,8 @@ class Timeline(_M):
     muzzle_flash: list[bool] = Field(default_factory=list)
     shots: list[ShotEffect] = Field(default_factory=list)
     action: str = ""  # negatives: what the wearer does at the "shot" times (phone_tap, drill_trigger, ...)
+    # planned first frame showing part of the held object (empty hands: the hands), from projecting the plan
+    first_visible_frame: int | None = None
 
 
 class RenderSettings(_M):
@@ -272,6 +274,9 @@ class ClipAxes(_M):
     lighting: str
     activity: str
     weather: str = "clear"  # clear, haze, fog, rain, dust (the plan's atmosphere)
+    device: str = "none"  # camera device profile: none, bodycam, action_cam, phone, weapon_cam
+    carry: str = ""  # carry pose: aimed, held_out, chest, low_ready, hip (the same for either class)
+    onset: str = "none"  # how the held object comes into view: none (in view from frame 0), holster, below, side
 
 
 class ClipPlan(_M):

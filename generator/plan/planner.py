@@ -12,13 +12,17 @@ from generator.config.recipe import augment_plan
 from generator.motion.shake import frame_times
 from generator.plan.camera import plan_camera
 from generator.plan.events import held_motion, plan_events
-from generator.plan.held import plan_carry, plan_held
-from generator.plan.model import ClipAxes, ClipPlan, RenderSettings
+from generator.plan.grips import second_hand
+from generator.plan.held import plan_held
+from generator.plan.model import ClipAxes, ClipPlan, RenderSettings, TimelineEvent
 from generator.plan.objects import WEAPON_CLASSES, weapon_kind
 from generator.plan.objects.choose import choose_held
+from generator.plan.onset import CarryPlan, draw_carry, plan_pose_track
+from generator.plan.onset import carry_states as onset_states
 from generator.plan.pairs import without_light
 from generator.plan.places import actor_tracks, plan_place
 from generator.plan.seeds import area_rng, clip_id
+from generator.plan.visibility import first_in_view, hands_centre
 
 
 def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
@@ -47,18 +51,53 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
     if choice.pair_id is not None:  # a pair's harmless twin jolts the camera like its firearm would
         twin = weapon_class if positive else WEAPON_CLASSES.get(str(choice.carry_as), str(choice.carry_as))
         ev_cfg = cfg.model_copy(update={"content": cfg.content.model_copy(update={"weapon": twin})})
-    ev = plan_events(ev_cfg, positive, held_name, weapon_class, real, rng("events"), rng("effects"))
-    camera = plan_camera(
-        cfg, place, rng("camera"), rng("motion"), ev.camera_kicks, ev.states, ev.drawn.aim_weight
+    t = frame_times(r.frames, r.fps)
+    mount = cfg.camera.draw("mount", rng("camera"))  # the camera planner's first draw
+    carry = draw_carry(cfg, positive, mount, rng("onset"))
+    hands_cfg = cfg.hands.model_copy(update={"two_handed": 1.0 if carry.two_handed else 0.0})
+    held = plan_held(
+        cfg.model_copy(update={"hands": hands_cfg}), held_name, rng("held"), rng("hands"), mount, choice.model
     )
-    held = plan_held(cfg, held_name, rng("held"), rng("hands"), mount=camera.mount, model=choice.model)
+    if carry.two_handed and mount != "handheld":
+        held.hands = second_hand(held.held.model if held.held else None, held.hands)
     if choice.pair_id is not None:
         held.held = without_light(held.held)
-    step_hz = float(camera.motion_params["step_hz"])
-    t = frame_times(r.frames, r.fps)
     carry_as = choice.carry_as or held_name  # a pair's harmless twin is carried like its firearm
-    track = plan_carry(carry_as, t, step_hz, positive, rng("carry"), mount=camera.mount)
-    track = held_motion(track, camera, ev, carry_as, t)
+    seen = [held.held] if held.held is not None else held.hands
+    centre = hands_centre(held.hands) if choice.pair_id is None else None  # a pair shares its carry exactly
+
+    def motion(cp: CarryPlan):
+        """Timeline, camera and held track for a carry plan."""
+        ev = plan_events(
+            ev_cfg,
+            positive,
+            held_name,
+            weapon_class,
+            real,
+            rng("events"),
+            rng("effects"),
+            cp.ready_s,
+            cp.raised,
+        )
+        states = onset_states(cp, ev.drawn.aim_weight, t)
+        camera = plan_camera(
+            cfg, place, rng("camera"), rng("motion"), ev.camera_kicks, states, ev.drawn.aim_weight
+        )
+        step_hz = float(camera.motion_params["step_hz"])
+        track = plan_pose_track(cp, carry_as, camera.mount, t, step_hz, rng("carry"), centre)
+        track = held_motion(track, camera, ev, carry_as, t, cp.raised).model_copy(update={"states": states})
+        return ev, camera, track, first_in_view(seen, track, camera)
+
+    ev, camera, track, first = motion(carry)
+    if first is None:  # this pose or onset never shows the object through this lens: aimed from frame 0
+        carry = CarryPlan("aimed", "none", 0.0, carry.blend_s, carry.anchor, carry.two_handed)
+        ev, camera, track, first = motion(carry)
+    ev.timeline.first_visible_frame = first
+    if carry.onset != "none":
+        at = int(round(carry.onset_s * r.fps))
+        ev.timeline.events.insert(
+            0, TimelineEvent(type="onset_start", frame=at, time_s=at / r.fps, detail=carry.onset)
+        )
 
     walking = camera.motion_params["path"] == "walk"
     axes = ClipAxes(
@@ -70,8 +109,11 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         mount=camera.mount,
         environment=family,
         lighting=place.lighting,
-        activity=("walking" if walking else "standing") + ("_aiming" if positive else "_holding"),
+        activity=("walking" if walking else "standing") + "_" + carry.pose,
         weather=place.atmosphere.weather,
+        device=cfg.camera.device,
+        carry=carry.pose,
+        onset=carry.onset,
     )
     return ClipPlan(
         clip_id=clip_id(index),
@@ -92,7 +134,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         timeline=ev.timeline,
         pair_id=choice.pair_id,
         pair_index=choice.pair_index,
-        augment=augment_plan(cfg.augment, dataset_seed),
+        augment=augment_plan(cfg.augment, dataset_seed, cfg.camera.draw("watermark", rng("device"))),
         actors=actor_tracks(place.movers, t),
         atmosphere=place.atmosphere,
         world_zenith=place.world_zenith,

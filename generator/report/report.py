@@ -20,6 +20,7 @@ from generator.dataset.layout import CARD, inside
 from generator.export.cliplist import AXES
 from generator.export.source import Clip, load_clips
 from generator.report.draw import draw_labels
+from generator.report.onset import onset_devices
 
 STAGES = ("build", "render", "labels", "encode", "write")
 
@@ -250,6 +251,7 @@ def write_report(root: Path, out: Path | None = None, sheet: int = 48) -> Path:
             range_=(0, max(c.labels["duration_s"] for c in clips)),
         ),
         "place": place_light(clips, d, out / "place_light.png"),
+        "onset": onset_devices(clips, out / "onset_devices.png", save, bar),
         "timing": timings_plot(d, out / "timings.png"),
     }
     counts = card.get("counts", {})
@@ -282,6 +284,12 @@ def write_report(root: Path, out: Path | None = None, sheet: int = 48) -> Path:
         ("Truncation", "share of each projected silhouette outside the image", "trunc"),
         ("Event timing", "when events happen in their clips", "events"),
         ("Places and light", "environment, context and lighting axes; lights from plan.json", "place"),
+        (
+            "Onset and devices",
+            "when the held object first shows (share of the clip, from the masks), how it comes into view, "
+            "carry poses per class and camera device profiles",
+            "onset",
+        ),
         ("Stage timings", "seconds per frame per stage, from labels.json timings", "timing"),
     ]
     body = "".join(

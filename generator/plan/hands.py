@@ -157,9 +157,9 @@ def forearm_dir(hp: G.HandPose) -> np.ndarray:
 
 
 def arm_parts(hp: G.HandPose, shoulder: np.ndarray, style: HandStyle, watch: bool, limit):
-    """(labelled, unlabelled) parts of the arm: the sleeve over the forearm to the elbow (cut where
-    ``limit(point)`` is False) and a watch go with the hand; the upper arm from the elbow to the shoulder is
-    unlabelled scenery (it may reach behind the camera, where labels never project)."""
+    """(forearm, upper arm) parts: the sleeve over the forearm to the elbow and a watch, and the upper arm from
+    the elbow towards the shoulder, both cut where ``limit(point)`` is False (labels project them: they must stay
+    in front of the camera). Both belong to the hand's labelled model (pairs differ only inside labels)."""
     d = forearm_dir(hp)
     fore = 0.25 * hp.length / H.REF_LENGTH_M
     elbow = hp.pos + d * fore
@@ -179,10 +179,15 @@ def arm_parts(hp: G.HandPose, shoulder: np.ndarray, style: HandStyle, watch: boo
                                  geom={"path": [r3(p) for p in pts[:n]], "radius": [round(float(r), 4) for r in
                                                                                  rad[:n]],
                                        "folds": 0.06, "seed": 0}, smooth=True))
-    path = [r3(elbow + up_dir * s) for s in np.linspace(-0.01, max(up_len, 0.05) + 0.04, 10)]
-    radii = [round(float(style.sleeve_r * 1.12 + 0.012 * i / 9), 4) for i in range(10)]
-    scenery.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="sleeve", name="upper_arm",
-                        geom={"path": path, "radius": radii, "folds": 0.05, "seed": 1}, smooth=True))
+    pts = [elbow + up_dir * s for s in np.linspace(-0.01, max(up_len, 0.05), 10)]
+    keep = [i for i, p in enumerate(pts) if limit(p)]
+    n = keep[-1] + 1 if keep else 0
+    if n >= 2:  # the upper arm towards the shoulder, as far as labels may project it (in front of the camera)
+        radii = [round(float(style.sleeve_r * 1.12 + 0.012 * i / 9), 4) for i in range(n)]
+        radii[-1] = round(radii[-1] * 0.6, 4)  # tapered end: no flat cap facing the camera
+        scenery.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="sleeve", name="upper_arm",
+                            geom={"path": [r3(p) for p in pts[:n]], "radius": radii, "folds": 0.05, "seed": 1},
+                            smooth=True))
     if watch and style.sleeve_from > 0.06:
         a = hp.pos + d * 0.03
         b = hp.pos + d * 0.05
@@ -350,8 +355,7 @@ def grip_hands(
     shoulders: dict[str, np.ndarray] | None = None,
     limit=None,
 ) -> list[Placed]:
-    """The hands (with arms) posed for a held model's grip or empty hands: one labelled Placed per hand, then one
-    unlabelled Placed per upper arm.
+    """The hands (with arms) posed for a held model's grip or empty hands: one labelled Placed per hand.
 
     ``shoulders``: each side's shoulder in the object frame (from the camera mount and carry pose);
     ``limit(point)``: False where the arm would reach behind the camera (the sleeve is cut there).
@@ -361,7 +365,7 @@ def grip_hands(
     shoulders = shoulders or {"hand_right": np.array([0.2, -0.45, -0.25]),
                               "hand_left": np.array([-0.2, -0.45, -0.25])}
     limit = limit or (lambda p: bool(p[1] > -0.3))  # in front of a head camera by default
-    hands, arms = [], []
+    hands = []
     for name in ("hand_right", "hand_left"):
         if name not in solved:
             continue
@@ -370,8 +374,7 @@ def grip_hands(
         side = 1.0 if name == "hand_right" else -1.0
         down = shoulders.get("down", (0.0, 0.0, -1.0))
         clear_forearm(hp, elbow_point(hp.pos, shoulders[name], fore, down=down), dist, side)
-        labelled, scenery = arm_parts(hp, shoulders[name], style, style.watch and name == "hand_left", limit)
-        hands.append(_hand(name, hand_parts(hp, style) + labelled, style, {"contact": ",".join(hp.contact_digits)}))
-        arms.append(Placed(model=Model(name=name.replace("hand", "arm"), category="", parts=scenery,
-                                       materials={"sleeve": style.mats["sleeve"]}, instance_id=0)))
-    return hands + arms
+        fore_parts, upper = arm_parts(hp, shoulders[name], style, style.watch and name == "hand_left", limit)
+        parts = hand_parts(hp, style) + fore_parts + upper
+        hands.append(_hand(name, parts, style, {"contact": ",".join(hp.contact_digits)}))
+    return hands

@@ -231,7 +231,7 @@ def test_cli_export_and_bad_format(tiny_dataset, tmp_path):
         (["--split", "train=0,val=0"], "sum above 0"),
     ):
         res = runner.invoke(app, ["export", str(tiny_dataset), "--out", str(tmp_path), *args])
-        assert res.exit_code == 1 and named in res.output and len(res.output.strip().splitlines()) == 1
+        assert res.exit_code == 2 and named in res.output and len(res.output.strip().splitlines()) == 1
     res = runner.invoke(app, ["export", str(tmp_path / "nothing"), "--out", str(tmp_path)])
     assert res.exit_code == 1 and "no manifest.jsonl" in res.output
 

@@ -14,6 +14,7 @@ from conftest import ROOT, SMOKE, TINY
 
 from generator.config import load_config
 from generator.config.assets import load_manifest
+from generator.config.paths import allow_paths
 from generator.dataset.manifest import read_jsonl
 from generator.errors import ConfigError
 from generator.plan import plan_clip
@@ -67,7 +68,10 @@ def test_manifest_errors_reach_the_scene_config(files):
     with pytest.raises(ConfigError, match="asset manifest not found"):
         load_config(SMOKE, [f"content.asset_manifest={files / 'nope.yaml'}"])
     ok = write_manifest(files, [PISTOL])
-    assert load_config(SMOKE, [f"content.asset_manifest={ok}"]).content.asset_manifest == str(ok)
+    with pytest.raises(ConfigError, match="outside the allowed folders"):  # not beside the scene file
+        load_config(SMOKE, [f"content.asset_manifest={ok}"])
+    with allow_paths([files]):
+        assert load_config(SMOKE, [f"content.asset_manifest={ok}"]).content.asset_manifest == str(ok)
     dup = write_manifest(files, [PISTOL, PISTOL], "dup.yaml")
     with pytest.raises(ConfigError, match="duplicate name"):
         load_manifest(dup)
@@ -114,7 +118,8 @@ def test_user_assets_render_and_a_corrupt_file_fails_only_its_clip(tmp_path):
         "content.asset_fraction=1",
         "content.positive_fraction=0.6",
     ]
-    cfg = load_config(SMOKE, sets)
+    with allow_paths([tmp_path]):
+        cfg = load_config(SMOKE, sets)
     want = {"glb_pistol", "blend_rifle", "bad_drill"}
     seed = next(s for s in range(200) if {plan_clip(cfg, s, i).axes.held_object for i in range(4)} == want)
     out = tmp_path / "ds"

@@ -12,6 +12,7 @@ from conftest import ROOT
 
 from generator.plan.geometry import euler_to_matrix
 from generator.plan.objects import FACTORIES
+from generator.plan.objects.parts import part_corners
 
 SNIPPET = r"""
 import json, sys
@@ -22,6 +23,7 @@ from generator.blender.loader import load_asset
 from generator.blender.meshes import build_model, mesh_arrays
 from generator.plan.model import AssetRef, Model
 from generator.plan.objects import FACTORIES
+from generator.plan.objects.parts import part_corners
 tmp, scale, grip, rot = sys.argv[1], float(sys.argv[2]), json.loads(sys.argv[3]), json.loads(sys.argv[4])
 export_glb("handgun", 5, f"{tmp}/m.glb")
 export_glb("handgun", 5, f"{tmp}/m.blend")
@@ -50,11 +52,7 @@ def test_every_format_loads_into_the_model_frame(tmp_path):
     out = json.loads(next(ln for ln in res.stdout.splitlines() if ln.startswith("RESULT"))[6:])
     # expected bounds, from the plan's parts computed here: v_model = R @ (scale * v - grip)
     model = FACTORIES["handgun"](np.random.default_rng(5))
-    pts = []
-    for p in model.parts:
-        half = np.asarray(p.size) / 2
-        local = np.array([[a, b, c] for a in (-1, 1) for b in (-1, 1) for c in (-1, 1)]) * half
-        pts.append(local @ euler_to_matrix(p.rot).T + np.asarray(p.pos))
+    pts = [part_corners(p) for p in model.parts]  # box corners of primitives, mesh vertices of builder parts
     v = (scale * np.concatenate(pts) - np.asarray(grip)) @ euler_to_matrix(rot).T
     lo, hi = v.min(axis=0), v.max(axis=0)
     assert set(out) == {"gltf", "obj", "fbx", "blend"}

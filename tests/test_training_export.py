@@ -111,7 +111,7 @@ def test_class_ids_are_fixed_and_unknown_classes_rejected(tiny_dataset, tmp_path
     res = CliRunner().invoke(
         app, ["export", str(tiny_dataset), "--out", str(tmp_path), "--classes", "handgun,bazooka"]
     )
-    assert res.exit_code == 1 and len(res.output.strip().splitlines()) == 1
+    assert res.exit_code == 2 and len(res.output.strip().splitlines()) == 1  # a bad option value
     assert "bazooka" in res.output and "shotgun" in res.output
 
 

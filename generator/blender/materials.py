@@ -1,7 +1,7 @@
 """Principled-BSDF materials from plan Material records, with procedural patterns built from shader nodes.
 
 Patterns (``Material.pattern``): brick, tiles, wood, carpet, fabric, concrete, plaster, asphalt, metal, grass,
-foliage, bark, dirt (noise, wave and brick textures in object space, ``scale`` features per metre), glass
+foliage, bark, dirt, polymer (noise, wave and brick textures in object space, ``scale`` features per metre), glass
 (transmission), and image patterns drawn from the material's seed: poster, target and screen (an emissive game
 frame). Wear blends a darker, rougher dirt layer in at large scale.
 """
@@ -28,6 +28,7 @@ _NOISY = {
     "bark": ("wave", 0.5, 0.1),
     "dirt": ("noise", 0.3, 0.1),
     "wood": ("wave", 0.05, 0.15),
+    "polymer": ("voronoi", 0.015, 0.12),  # moulded stipple; the roughness spread reads as handling marks
 }
 
 
@@ -143,7 +144,10 @@ def _pattern(nt, m: Material, bsdf) -> None:
     if bump > 0:
         bn = nt.nodes.new("ShaderNodeBump")
         bn.inputs["Strength"].default_value = bump
-        bn.inputs["Distance"].default_value = 0.01
+        # fine patterns (polymer stipple, machined metal at over 100 features per metre): bumps as deep as a
+        # fraction of a feature, else grazing facets mirror the room and dark plastic turns pale
+        fine = m.pattern == "polymer" or (m.pattern == "metal" and m.scale > 100)
+        bn.inputs["Distance"].default_value = min(0.01, 0.2 / m.scale) if fine else 0.01
         nt.links.new(bump_fac, bn.inputs["Height"])
         nt.links.new(bn.outputs["Normal"], bsdf.inputs["Normal"])
 

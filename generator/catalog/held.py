@@ -37,9 +37,13 @@ class HeldClass:
         return self.kind != "none"
 
 
-_F = "generator.plan.objects.firearms"
+_F = "generator.plan.objects.families"  # profile-modelled families (legacy box models: objects/firearms.py)
 _R = "generator.plan.objects.replicas"
 _N = "generator.plan.objects.negatives"
+# weapon families (generator/plan/objects/gunspecs.py holds their reference sizes)
+_HANDGUNS = ("striker_pistol", "hammer_pistol", "m1911", "duty_revolver", "snub_revolver")
+_RIFLES = ("ar15", "ak", "smg", "bolt_rifle")
+_SHOTGUNS = ("pump_shotgun", "semi_shotgun")
 
 HELD: list[HeldClass] = [
     HeldClass(
@@ -50,11 +54,28 @@ HELD: list[HeldClass] = [
         "pistol",
         "handgun",
         counterparts=("drill", "hair_dryer", "spray_bottle", "flashlight", "phone"),
+        families=_HANDGUNS,
     ),
     HeldClass(
-        "rifle", "real", "rifle", f"{_F}:rifle", "shoulder", "long", counterparts=("umbrella", "selfie_stick")
+        "rifle",
+        "real",
+        "rifle",
+        f"{_F}:rifle",
+        "shoulder",
+        "long",
+        counterparts=("umbrella", "selfie_stick"),
+        families=_RIFLES,
     ),
-    HeldClass("shotgun", "real", "shotgun", f"{_F}:shotgun", "shoulder", "long", counterparts=("umbrella",)),
+    HeldClass(
+        "shotgun",
+        "real",
+        "shotgun",
+        f"{_F}:shotgun",
+        "shoulder",
+        "long",
+        counterparts=("umbrella",),
+        families=_SHOTGUNS,
+    ),
     HeldClass(
         "replica_handgun", "replica", "handgun", f"{_R}:replica_handgun", "pistol", "handgun", asset=False
     ),

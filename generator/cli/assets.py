@@ -1,4 +1,4 @@
-"""povgen assets: contact sheets rendered by the tool (grips of the wearer's hands)."""
+"""povgen assets: contact sheets of the object library (every firearm family, and a manifest's user assets)."""
 
 from __future__ import annotations
 
@@ -8,26 +8,49 @@ from typing import Annotated
 import typer
 
 from generator.cli.app import app, friendly, out
+from generator.errors import PovgenError
 
 
 @app.command()
 @friendly
 def assets(
-    what: Annotated[str, typer.Option(help="Which sheet: grips.")] = "grips",
-    out_path: Annotated[Path, typer.Option("--out", help="PNG to write.")] = Path("grips.png"),
-    size: Annotated[str, typer.Option(help="Frame size WxH.")] = "640x360",
-    samples: Annotated[int, typer.Option(help="Render samples per pixel.")] = 16,
-    only: Annotated[str, typer.Option(help="Comma-separated held classes (default: every grip).")] = "",
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Folder for the sheets and the per-variant images.")
+    ] = Path("outputs/assets"),
+    n: Annotated[int, typer.Option("--n", help="Variants (seeds) of each family.")] = 2,
+    family: Annotated[
+        list[str] | None, typer.Option("--family", help="Only these families (repeatable).")
+    ] = None,
+    manifest: Annotated[Path | None, typer.Option(help="Also render this asset manifest's models.")] = None,
+    width: Annotated[int, typer.Option(help="Studio view width.")] = 480,
+    height: Annotated[int, typer.Option(help="Studio view height.")] = 270,
+    samples: Annotated[int, typer.Option(help="Cycles samples.")] = 8,
+    seed: Annotated[int, typer.Option(help="Seed of the variants.")] = 0,
+    first_person: Annotated[
+        bool, typer.Option(help="Also render the first-person aimed view (640x360).")
+    ] = True,
+    what: Annotated[str, typer.Option(help="objects (firearm families) or grips (every grip of the hands).")] = (
+        "objects"
+    ),
 ) -> None:
-    """Render a contact sheet of every grip (bare hands of several skin tones, gloves, sleeves)."""
-    from generator.errors import PovgenError
-    from generator.preview.grips import grips_sheet
+    """Render N variants of every firearm family side-on, three-quarter and first-person, as contact sheets;
+    ``--what grips``: one sheet of every grip (640x360 first-person frames) as OUT/grips.png."""
+    from generator.preview.assets import asset_sheets
 
-    if what != "grips":
-        raise PovgenError(f"--what: unknown sheet {what!r}; known: grips")
-    try:
-        w, h = (int(v) for v in size.lower().split("x"))
-    except ValueError:
-        raise PovgenError(f"--size: expected WxH, got {size!r}") from None
-    path = grips_sheet(out_path, (w, h), samples=samples, only=[s for s in only.split(",") if s] or None)
-    out.print(f"wrote {path}")
+    if what == "grips":
+        from generator.preview.grips import grips_sheet
+
+        path = grips_sheet(out_dir / "grips.png", (max(width, 640), max(height, 360)), samples=samples)
+        out.print(f"grips: {path}", highlight=False)
+        return
+    if what != "objects":
+        raise PovgenError(f"--what {what!r}: expected objects or grips")
+
+    if not 1 <= n <= 16:
+        raise PovgenError(f"--n {n}: expected 1..16")
+    res = asset_sheets(
+        out_dir, n, family, manifest, width, height, samples=samples, seed=seed, first_person=first_person
+    )
+    for view, path in res["sheets"].items():
+        out.print(f"{view}: {path}", highlight=False)
+    out.print(f"{res['variants']} variants in {res['seconds']:.1f} s", highlight=False)

@@ -3,41 +3,54 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 import yaml
 
-from generator.cli.app import SetOpt, config_app, friendly, out
+from generator.cli.app import AllowPathOpt, SetOpt, config_app, friendly, out
 
 
 @config_app.command("show")
 @friendly
 def config_show(
-    config: Annotated[Path, typer.Argument(help="Scene config YAML.")], set_: SetOpt = None
+    config: Annotated[Path, typer.Argument(help="Scene config YAML.")],
+    set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
 ) -> None:
     """Print the fully merged config (defaults filled in, overrides applied) as YAML."""
     from generator.config import config_to_dict, load_config
 
-    out.print(
-        yaml.safe_dump(config_to_dict(load_config(config, set_)), sort_keys=False),
-        end="",
-        highlight=False,
-        markup=False,
-    )
+    text = yaml.safe_dump(config_to_dict(load_config(config, set_)), sort_keys=False, width=10**6)
+    sys.stdout.write(text)  # plain text, never wrapped to the terminal, so a pipe or file gets valid YAML
 
 
 @config_app.command("validate")
 @friendly
 def config_validate(
-    config: Annotated[Path, typer.Argument(help="Scene config YAML.")], set_: SetOpt = None
+    configs: Annotated[list[Path], typer.Argument(help="Scene config YAML files (one or many).")],
+    set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
 ) -> None:
-    """Check a config; prints 'ok' or one line naming the bad field (exit 2)."""
+    """Check configs; prints 'ok' per file or one line per bad file naming the field (exit 2 if any is bad)."""
+    from generator.cli.app import err, one_line
     from generator.config import load_config
+    from generator.errors import PovgenError
 
-    cfg = load_config(config, set_)
-    out.print(f"{config}: ok ({cfg.name})", highlight=False)
+    worst = 0
+    for config in configs:
+        try:
+            cfg = load_config(config, set_)
+        except PovgenError as exc:
+            message, code = one_line(exc)
+            err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+            worst = max(worst, code)
+            continue
+        out.print(f"{config}: ok ({cfg.name})", highlight=False, soft_wrap=True)
+    if worst:
+        raise typer.Exit(worst)
 
 
 @config_app.command("schema")

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from generator.cli.app import app, err, friendly, out
+from generator.errors import PovgenError
 
 
 @app.command()
@@ -16,11 +17,16 @@ from generator.cli.app import app, err, friendly, out
 def validate(
     dataset: Annotated[Path, typer.Argument(help="Dataset folder.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Check every clip against its masks, video and schema, and the manifest against the folders."""
+    from generator.cli.progress import Steps, bar
     from generator.dataset.validate import summary, validate_dataset
 
-    rep = validate_dataset(dataset)
+    if not dataset.is_dir():
+        raise PovgenError(f"{dataset}: no such dataset folder")
+    with bar(quiet or as_json) as progress:
+        rep = validate_dataset(dataset, on_step=Steps(progress, "validate"))
     if as_json:
         out.print_json(json.dumps({**summary(rep), "messages": rep.problems}))
     else:

@@ -49,25 +49,31 @@ def export(
     skip_invalid: Annotated[
         bool, typer.Option(help="Export the clips that pass validation and list the ones left out.")
     ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Validate, then write COCO (video-aware), YOLO, clip lists (CSV/JSONL, per-split path-label lists),
     WebDataset shards, splits.json and a README.md dataset card."""
+    from generator.cli.progress import Steps, bar
     from generator.dataset.splits import parse_ratios
     from generator.export.run import export_dataset
+    from generator.run.options import check_writable
 
     names = [c.strip() for c in classes.split(",") if c.strip()] if classes is not None else None
-    res = export_dataset(
-        dataset,
-        formats or ["all"],
-        out_dir,
-        parse_ratios(split),
-        per_frame,
-        shard_size,
-        names,
-        min_box_px,
-        min_visible,
-        skip_invalid,
-    )
+    check_writable(out_dir if out_dir is not None else dataset / "exports")
+    with bar(quiet) as progress:
+        res = export_dataset(
+            dataset,
+            formats or ["all"],
+            out_dir,
+            parse_ratios(split),
+            per_frame,
+            shard_size,
+            names,
+            min_box_px,
+            min_visible,
+            skip_invalid,
+            on_step=Steps(progress, "export"),
+        )
     for fmt, paths in res.written.items():
         shown = ", ".join(paths[:4]) + (f" (+{len(paths) - 4} more)" if len(paths) > 4 else "")
         out.print(f"{fmt}: {shown}", highlight=False, soft_wrap=True)
@@ -90,7 +96,9 @@ def inspect(
 ) -> None:
     """Write overlay.mp4 and overlay.gif: boxes, tinted masks, event markers and a shake plot under the frames."""
     from generator.report.inspect import inspect_clip
+    from generator.run.options import check_writable
 
+    check_writable(out_dir if out_dir is not None else clip / "inspect")
     for p in inspect_clip(clip, out_dir, scale or None):
         out.print(str(p), highlight=False)
 
@@ -103,8 +111,14 @@ def report(
         Path | None, typer.Option("--out", help="Where to write (default DATASET/report).")
     ] = None,
     sheet: Annotated[int, typer.Option(min=1, help="Clips in the contact sheet (at most).")] = 48,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Write report/index.html: contact sheet, counts, box and visibility histograms, events, timings."""
+    from generator.cli.progress import Steps, bar
     from generator.report.report import write_report
+    from generator.run.options import check_writable
 
-    out.print(str(write_report(dataset, out_dir, sheet)), highlight=False)
+    check_writable(out_dir if out_dir is not None else dataset / "report")
+    with bar(quiet) as progress:
+        index = write_report(dataset, out_dir, sheet, on_step=Steps(progress, "report"))
+    out.print(str(index), highlight=False)

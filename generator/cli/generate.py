@@ -17,8 +17,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from generator.cli.app import SetOpt, app, err, friendly, out
-from generator.errors import PovgenError
+from generator.cli.app import AllowPathOpt, SetOpt, app, err, friendly, out
+from generator.errors import OptionError, PovgenError
 
 
 @app.command()
@@ -34,6 +34,7 @@ def generate(
     threads: Annotated[int, typer.Option(help="Cycles threads per worker (0 = cores / workers).")] = 0,
     device: Annotated[str | None, typer.Option(help="cpu, gpu or auto (default: the config's).")] = None,
     set_: SetOpt = None,
+    allow_path: AllowPathOpt = None,
     force: Annotated[bool, typer.Option(help="Continue a folder made with another config or seed.")] = False,
     retries: Annotated[int, typer.Option(help="Extra attempts for a clip whose render fails.")] = 2,
     timeout: Annotated[
@@ -59,33 +60,28 @@ def generate(
 ) -> None:
     """Render a dataset of labelled clips (resumes an existing folder)."""
     from generator.config import load_config
+    from generator.run.generate import folder_seed
     from generator.run.generate import generate as run_generate
+    from generator.run.options import check_run
     from generator.run.pool import PoolOptions, default_workers
 
     overrides = list(set_ or [])
     if device is not None:
         if device not in ("cpu", "gpu", "auto"):
-            raise PovgenError(f"--device {device}: expected cpu, gpu or auto")
+            raise OptionError(f"--device {device}: expected cpu, gpu or auto")
         overrides.append(f"render.device={device}")
     cfg = load_config(config, overrides)
     n = clips if clips is not None else cfg.clips
-    if n < 1:
-        raise PovgenError(f"--clips {n}: must be at least 1")
-    s = seed if seed is not None else cfg.seed
-    if executor not in ("local", "ray"):
-        raise PovgenError(f"--executor {executor}: expected local or ray")
-    if ray_address and executor != "ray":
-        raise PovgenError("--ray-address: only with --executor ray")
-    if workers is not None and workers < 1:
-        raise PovgenError(f"--workers {workers}: must be at least 1")
-    if cfg.render.device == "gpu" and executor == "local":
-        from generator.cli.info import probe_blender
-
-        if not probe_blender().get("gpu_devices"):
-            raise PovgenError(
-                "--device gpu: Blender finds no OPTIX, CUDA, HIP or oneAPI device here (povgen info)"
-            )
-    w = workers or default_workers(device=cfg.render.device, engine=cfg.render.engine)
+    s = seed if seed is not None else folder_seed(out_dir)
+    if s is None:
+        s = cfg.seed
+    note = f"{out_dir}: continuing with the folder's seed {s} (give --seed to choose)" if seed is None else ""
+    check_run(n, s)
+    w = (
+        workers
+        if workers is not None
+        else default_workers(device=cfg.render.device, engine=cfg.render.engine)
+    )
     opts = PoolOptions(
         workers=w,
         threads=threads or cfg.render.threads,
@@ -98,6 +94,13 @@ def generate(
         gpus=1.0 if cfg.render.device == "gpu" else 0.0,
         cpus_per_task=cpus_per_task,
     )
+    if cfg.render.device == "gpu" and executor == "local":
+        from generator.cli.info import probe_blender
+
+        if not probe_blender().get("gpu_devices"):
+            raise PovgenError(
+                "--device gpu: Blender finds no OPTIX, CUDA, HIP or oneAPI device here (povgen info)"
+            )
     progress = Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -110,9 +113,12 @@ def generate(
         console=err,
         disable=quiet,
     )
-    on_event = progress_events(progress, cfg.name, quiet, log_json)
-    with progress:
+    on_event = progress_events(progress, cfg.name, quiet, log_json, note if s != cfg.seed else "")
+    try:
         report = run_generate(cfg, out_dir, n, s, opts, force=force, on_event=on_event)
+    finally:
+        if progress.live.is_started:
+            progress.stop()
     if not quiet:
         out.print(
             f"{out_dir}: {report.rendered} rendered, {report.skipped} already done, {report.failed} failed, "
@@ -122,7 +128,7 @@ def generate(
         raise typer.Exit(1)
 
 
-def progress_events(progress: Progress, name: str, quiet: bool, log_json: Path | None):
+def progress_events(progress: Progress, name: str, quiet: bool, log_json: Path | None, note: str = ""):
     """The generate event handler: advances the bar (clips/s, frames/s, failures) and writes --log-json lines."""
     state = {"task": None, "frames": 0, "clips": 0, "failed": 0}
 
@@ -133,6 +139,9 @@ def progress_events(progress: Progress, name: str, quiet: bool, log_json: Path |
 
     def on_event(kind: str, data: dict) -> None:
         if kind == "start":
+            if note and not quiet:
+                err.print(note, highlight=False, soft_wrap=True)
+            progress.start()
             state["task"] = progress.add_task(name, total=data["todo"], fps=0.0, cps=0.0, failed=0)
             if data["skipped"] and not quiet:
                 err.print(f"resuming: {data['skipped']} clips already done")
@@ -175,24 +184,11 @@ def render_plan(
     out_dir: Annotated[Path, typer.Option("--out", help="Dataset folder to render the clip into.")],
     threads: Annotated[int, typer.Option(help="Cycles threads (0 = all cores).")] = 0,
 ) -> None:
-    """Re-render exactly one clip from its plan."""
-    from generator.dataset.manifest import append_jsonl, reconcile
-    from generator.plan import load_plan
-    from generator.run.pool import PoolOptions, WorkerPool
+    """Re-render exactly one clip from its plan (dataset.json, when there is one, is brought up to date)."""
+    from generator.run.render_plan import render_plan as run_render_plan
 
-    p = load_plan(plan)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    reconcile(out_dir)
-    result: dict = {}
-    failure: list[str] = []
-    WorkerPool(out_dir, PoolOptions(workers=1, threads=threads, retries=0, log_dir=out_dir / "logs")).run(
-        [p], on_done=lambda r: result.update(r), on_failed=lambda _p, e, _n: failure.append(e)
+    result = run_render_plan(plan, out_dir, threads)
+    out.print(
+        f"{out_dir}/clips/{result['clip_id']}: {result['frames']} frames in {result['timings']['total']:.2f} s",
+        highlight=False,
     )
-    if failure:
-        raise PovgenError(f"{plan}: render failed: {failure[0].splitlines()[0]}")
-    reconcile(out_dir)
-    from generator.dataset.manifest import read_jsonl
-
-    if not any(r["clip_id"] == p.clip_id for r in read_jsonl(out_dir / "manifest.jsonl")):
-        append_jsonl(out_dir / "manifest.jsonl", result)
-    out.print(f"{out_dir}/clips/{p.clip_id}: {p.render.frames} frames in {result['timings']['total']:.2f} s")

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from generator.cli.app import app, err, friendly, out
+from generator.cli.app import AllowPathOpt, app, err, friendly, out
 
 
 @app.command()
@@ -21,16 +21,31 @@ def smoke(
     ] = None,
     junit: Annotated[Path | None, typer.Option(help="Write JUnit XML here.")] = None,
     clips: Annotated[int, typer.Option(help="Clips per scene.")] = 2,
+    allow_path: AllowPathOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Render every scene file at tiny size, validate it, print a table; non-zero exit on any failure."""
+    from generator.cli.progress import bar
+    from generator.run.options import check_count, check_writable
     from generator.run.smoke import find_scenes, smoke_scene, write_junit
 
+    check_count("--clips", clips, 1)
+    if out_dir is not None:
+        check_writable(out_dir)
+    if junit is not None:
+        check_writable(junit, "--junit")
     paths = find_scenes(scenes)
     tmp = None
     if out_dir is None:
         tmp = tempfile.TemporaryDirectory(prefix="povgen-smoke-")
         out_dir = Path(tmp.name)
-    results = [smoke_scene(p, out_dir, clips=clips) for p in paths]
+    results = []
+    with bar(quiet) as progress:
+        task = progress.add_task("smoke", total=len(paths))
+        for p in paths:
+            progress.update(task, description=f"smoke {p.stem}")
+            results.append(smoke_scene(p, out_dir, clips=clips))
+            progress.advance(task)
     table = Table(title="povgen smoke")
     for col in ("scene", "frames", "seconds", "result"):
         table.add_column(col)

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from generator.catalog import HELD, weapon_classes
 from generator.config.messages import format_validation_error
+from generator.config.paths import allowed_extra, confine
 from generator.errors import ConfigError
 
 FORMATS = {".glb": "gltf", ".gltf": "gltf", ".obj": "obj", ".fbx": "fbx", ".blend": "blend"}
@@ -92,7 +93,7 @@ class Asset(AssetEntry):
 
 def _check_entry(src: Path, i: int, e: AssetEntry) -> Asset:
     where = f"{src}: assets[{i}] ({e.name})"
-    path = (src.parent / e.file).resolve()
+    path = confine(e.file, f"{where}.file", base=src.parent)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise ConfigError(f"{where}.file: unsupported format {path.suffix!r}; use {', '.join(FORMATS)}")
@@ -111,11 +112,11 @@ def load_manifest(path: str | Path) -> list[Asset]:
     """Read and check a manifest; any problem is a one-line ConfigError."""
     p = Path(path).resolve()
     st = p.stat() if p.is_file() else None
-    return list(_load(str(p), st.st_mtime_ns if st else 0))
+    return list(_load(str(p), st.st_mtime_ns if st else 0, allowed_extra()))
 
 
 @lru_cache(maxsize=16)
-def _load(path: str, _mtime: int) -> tuple[Asset, ...]:
+def _load(path: str, _mtime: int, _allowed: tuple) -> tuple[Asset, ...]:
     import yaml
 
     p = Path(path)

@@ -12,8 +12,9 @@ import yaml
 from pydantic import ValidationError
 
 from generator.config.assets import load_manifest
-from generator.config.messages import format_validation_error
+from generator.config.messages import format_validation_error, override_at
 from generator.config.models import SceneConfig
+from generator.config.paths import config_root, confine
 from generator.config.recipe import load_recipe
 from generator.config.scenes import scene_path
 from generator.errors import ConfigError
@@ -52,7 +53,9 @@ def read_yaml(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{p}: cannot read: {exc}") from None
     if data is None:
-        data = {}
+        raise ConfigError(
+            f"{p}: empty file (a scene file needs at least one key; povgen config new writes one)"
+        )
     if not isinstance(data, dict):
         raise ConfigError(f"{p}: top level must be a mapping, not {type(data).__name__}")
     return data
@@ -84,30 +87,37 @@ def apply_overrides(data: dict[str, Any], overrides: list[str] | None) -> dict[s
     return out
 
 
-def validate_config(data: dict[str, Any], source: str = "") -> SceneConfig:
-    """Validate a raw mapping into a SceneConfig and check the files it names, or raise a one-line ConfigError."""
+def validate_config(
+    data: dict[str, Any], source: str = "", overrides: list[str] | None = None
+) -> SceneConfig:
+    """Validate a raw mapping into a SceneConfig and check the files it names, or raise a one-line ConfigError
+    (naming the --set override when it is to blame)."""
     try:
         cfg = SceneConfig.model_validate(data)
     except ValidationError as exc:
-        raise ConfigError(format_validation_error(exc, source)) from None
-    check_files(cfg, source)
+        raise ConfigError(format_validation_error(exc, source, overrides)) from None
+    check_files(cfg, source, overrides)
     return cfg
 
 
-def check_files(cfg: SceneConfig, source: str = "") -> None:
+def check_files(cfg: SceneConfig, source: str = "", overrides: list[str] | None = None) -> None:
     """Load the asset manifest and augmentation recipe a config names, so that a bad one is an error now (naming
-    the config field), not after rendering. Model validators do no file I/O; loading does."""
-    prefix = f"{source}: " if source else ""
+    the config field), not after rendering; a file outside the allowed folders is refused (see config/paths).
+    Model validators do no file I/O; loading does."""
     checks = (
-        ("content", cfg.content.asset_manifest, load_manifest),
-        ("augment", cfg.augment.recipe, load_recipe),
+        ("content", "asset_manifest", cfg.content.asset_manifest, load_manifest),
+        ("augment", "recipe", cfg.augment.recipe, load_recipe),
     )
-    for field, value, load in checks:
+    for section, key, value, load in checks:
         if value is not None:
+            where = override_at((section, key), overrides) or source
+            prefix = f"{where}: " if where else ""
             try:
+                if key == "asset_manifest" or looks_like_file(value):
+                    confine(value, key)
                 load(value)
             except ConfigError as exc:
-                raise ConfigError(f"{prefix}{field}: {exc}") from None
+                raise ConfigError(f"{prefix}{section}: {exc}") from None
 
 
 def load_config(path: str | Path, overrides: list[str] | None = None) -> SceneConfig:
@@ -117,9 +127,11 @@ def load_config(path: str | Path, overrides: list[str] | None = None) -> SceneCo
             path = scene_path(path)
         except ConfigError:
             pass  # read_yaml names the missing file
-    data = anchor_paths(read_yaml(path), Path(path).resolve().parent)
-    data = apply_overrides(data, overrides)
-    return validate_config(data, str(path))
+    base = Path(path).resolve().parent
+    with config_root(base):
+        data = anchor_paths(read_yaml(path), base)
+        data = apply_overrides(data, overrides)
+        return validate_config(data, str(path), overrides)
 
 
 def anchor_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
@@ -129,7 +141,17 @@ def anchor_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
         p = Path(content["asset_manifest"])
         if not p.is_absolute():
             content["asset_manifest"] = str(base / p)
+    aug = data.get("augment")
+    if isinstance(aug, dict) and isinstance(aug.get("recipe"), str) and looks_like_file(aug["recipe"]):
+        p = Path(aug["recipe"])
+        if not p.is_absolute():
+            aug["recipe"] = str(base / p)
     return data
+
+
+def looks_like_file(name: str) -> bool:
+    """A recipe given as a file (a path or a .yaml name), not as a shipped preset name."""
+    return "/" in name or "\\" in name or name.lower().endswith((".yaml", ".yml"))
 
 
 def config_to_dict(cfg: SceneConfig) -> dict[str, Any]:

@@ -29,7 +29,18 @@ def _suggest(loc: tuple, name: str) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def format_validation_error(exc: ValidationError, source: str = "") -> str:
+def override_at(loc: tuple, overrides: list[str] | None) -> str:
+    """'--set KEY=VALUE' when that override set the bad field (or a section holding it), else ''."""
+    dotted = [str(p) for p in loc]
+    for item in reversed(overrides or []):
+        key = [k for k in item.split("=", 1)[0].strip().split(".") if k]
+        n = min(len(key), len(dotted))
+        if key and key[:n] == dotted[:n]:
+            return f"--set {item}"
+    return ""
+
+
+def format_validation_error(exc: ValidationError, source: str = "", overrides: list[str] | None = None) -> str:
     """One line: the dotted path of the first bad field and what is wrong with it."""
     err = exc.errors(include_url=False)[0]
     loc = tuple(
@@ -46,5 +57,6 @@ def format_validation_error(exc: ValidationError, source: str = "") -> str:
         msg = "required key missing"
     more = len(exc.errors()) - 1
     tail = f" (+{more} more)" if more > 0 else ""
+    source = override_at(loc, overrides) or source
     prefix = f"{source}: " if source else ""
     return f"{prefix}{path}: {msg}{tail}"

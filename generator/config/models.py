@@ -21,6 +21,8 @@ SCHEMA_VERSION = 1
 WEAPONS = catalog.weapon_classes()
 REPLICAS = catalog.names("replica")
 NEGATIVES = catalog.names("none")
+WEAPON_FAMILIES = catalog.weapon_families()  # firearm families within the classes (plan/objects/gunspecs.py)
+ACCESSORIES = ("red_dot", "scope", "light", "laser", "sling", "foregrip", "suppressor", "extended_mag")
 SLEEVES = ("long", "rolled", "short", "jacket")
 ENVIRONMENTS = catalog.family_names()
 TIMES_OF_DAY = ("day", "golden_hour", "dusk", "night")
@@ -113,6 +115,17 @@ class ContentConfig(Section):
     weapon: Cat(*WEAPONS, *REPLICAS) = Field(
         "handgun", description="Firearm (or replica_<class>, a toy/airsoft replica) held in positive clips."
     )
+    weapon_families: dict[str, float] = Field(
+        default_factory=dict,
+        description="Weight of each firearm family within its class (striker_pistol, hammer_pistol, m1911, "
+        "duty_revolver, snub_revolver; ar15, ak, smg, bolt_rifle; pump_shotgun, semi_shotgun); families not "
+        "named weigh 1, weight 0 leaves one out (see docs/assets.md).",
+    )
+    accessories: dict[str, float] = Field(
+        default_factory=dict,
+        description="Probability of each firearm accessory (red_dot, scope, light, laser, sling, foregrip, "
+        "suppressor, extended_mag); accessories not named keep their defaults (docs/assets.md).",
+    )
     negative: Cat(*NEGATIVES) = Field(
         {"choice": ["phone", "empty_hands"], "weights": [3, 1]},
         description="Harmless object (or empty hands) held in negative clips.",
@@ -130,6 +143,19 @@ class ContentConfig(Section):
         description="Probability that a clip's held object comes from the asset manifest (of the clip's "
         "side: a firearm asset for positives, a harmless one for negatives) instead of a procedural model.",
     )
+
+
+    @field_validator("weapon_families", "accessories")
+    @classmethod
+    def _known(cls, value: dict[str, float], info) -> dict[str, float]:
+        names = WEAPON_FAMILIES if info.field_name == "weapon_families" else ACCESSORIES
+        for k, v in value.items():
+            if k not in names:
+                raise ValueError(f"unknown name {k!r}: expected one of {', '.join(names)}")
+            hi = float("inf") if info.field_name == "weapon_families" else 1.0
+            if not 0 <= float(v) <= hi:
+                raise ValueError(f"{k}: {v} out of range [0, {hi}]")
+        return value
 
 
 class EnvironmentConfig(Section):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from generator.errors import PovgenError
+from generator.errors import OptionError
 
 DEFAULT_RATIOS = {"train": 0.8, "val": 0.1, "test": 0.1}
 SALT = "povgen.split.v1"
@@ -32,12 +32,12 @@ def parse_ratios(text: str) -> dict[str, float]:
             ratio = float(value)
         except ValueError:
             ratio = -1.0
-        if not sep or not name.strip() or ratio < 0:
-            raise PovgenError(f"--split {part!r}: expected name=ratio with ratio >= 0, e.g. train=0.8")
+        if not sep or not name.strip() or not 0 <= ratio < float("inf"):
+            raise OptionError(f"--split {part!r}: expected name=ratio with ratio >= 0, e.g. train=0.8")
         out[name.strip()] = ratio
     total = sum(out.values())
     if not out or total <= 0:
-        raise PovgenError(f"--split {text!r}: ratios must name at least one split and sum above 0")
+        raise OptionError(f"--split {text!r}: ratios must name at least one split and sum above 0")
     return {k: v / total for k, v in out.items()}
 
 
@@ -132,7 +132,7 @@ def assign_splits(records: list[dict], ratios: dict[str, float] | None = None) -
         groups[group_of[r["clip_id"]]].append(r)
     wanted = [k for k, r in ratios.items() if r > 0]
     if len(groups) < len(wanted):
-        raise PovgenError(
+        raise OptionError(
             f"--split: {len(groups)} source group(s) cannot fill {len(wanted)} splits ({', '.join(wanted)}); "
             "render more clips or choose fewer splits, e.g. --split train=1"
         )

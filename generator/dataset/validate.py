@@ -6,6 +6,7 @@ so a file that passes here also passes a JSON Schema validator fed with those fi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -236,8 +237,17 @@ def check_manifest_line(rec: dict, clip: Path) -> list[str]:
     ]
 
 
-def validate_dataset(root: Path) -> ValidationReport:
+def validate_dataset(root: Path, on_step: Callable[[str, int, int], None] | None = None) -> ValidationReport:
     """Validate every clip of a dataset folder and check that the card, the manifest and the folders agree."""
+    level = cv2.getLogLevel()
+    cv2.setLogLevel(2)  # errors only: an unreadable file is a listed problem, not a stray warning line
+    try:
+        return _validate_dataset(Path(root), on_step)
+    finally:
+        cv2.setLogLevel(level)
+
+
+def _validate_dataset(root: Path, on_step: Callable[[str, int, int], None] | None) -> ValidationReport:
     root = Path(root)
     rep = ValidationReport()
     clips_dir = root / CLIPS
@@ -259,7 +269,9 @@ def validate_dataset(root: Path) -> ValidationReport:
             rep.problems.append(f"{MANIFEST}: clip {rec['clip_id']} has no folder")
         else:
             rep.problems += check_manifest_line(rec, clips_dir / rec["clip_id"])
-    for name in folders:
+    for i, name in enumerate(folders):
+        if on_step:
+            on_step(name, i, len(folders))
         if name.startswith(TMP_PREFIX):
             continue
         if name not in listed:
@@ -270,6 +282,8 @@ def validate_dataset(root: Path) -> ValidationReport:
         rep.clips += 1
         rep.frames += frames
         rep.annotations += anns
+    if on_step:
+        on_step("", len(folders), len(folders))
     if rep.clips == 0:
         rep.problems.append(f"{root}: no clips")
     return rep

@@ -6,7 +6,7 @@ Exporters take class names and ids only from ``class_names()``, which derives th
 from __future__ import annotations
 
 from generator.catalog import names as held_names
-from generator.errors import PovgenError
+from generator.errors import OptionError
 
 HANDS = ("hand_right", "hand_left")
 SCENE = ("person", "target")
@@ -27,8 +27,8 @@ def pick_classes(names: list[str] | None) -> list[str]:
     if names is None:
         return valid
     if not names or len(set(names)) != len(names):
-        raise PovgenError(f"--classes {','.join(names)}: give each class name once")
+        raise OptionError(f"--classes {','.join(names)}: give each class name once")
     unknown = [n for n in names if n not in valid]
     if unknown:
-        raise PovgenError(f"--classes {unknown[0]}: unknown class; valid classes: {', '.join(valid)}")
+        raise OptionError(f"--classes {unknown[0]}: unknown class; valid classes: {', '.join(valid)}")
     return list(names)

@@ -9,6 +9,7 @@ or less visible than ``min_visible`` are dropped.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from generator.dataset.layout import inside
 from generator.dataset.splits import DEFAULT_RATIOS, assign_splits
 from generator.dataset.validate import validate_clip
-from generator.errors import PovgenError
+from generator.errors import OptionError, PovgenError
 from generator.export.card import write_readme
 from generator.export.classes import pick_classes
 from generator.export.cliplist import export_cliplist, export_split_lists
@@ -98,16 +99,17 @@ def export_dataset(
     min_box_px: float = MIN_BOX_PX,
     min_visible: float = MIN_VISIBLE,
     skip_invalid: bool = False,
+    on_step: Callable[[str, int, int], None] | None = None,
 ) -> ExportResult:
     """Export ``root`` in each format into ``out`` (default ``root/exports``)."""
     root = Path(root)
     bad = [f for f in formats if f not in FORMATS and f != "all"]
     if bad:
-        raise PovgenError(f"--format {bad[0]}: unknown format; choose from {', '.join(FORMATS)} or all")
+        raise OptionError(f"--format {bad[0]}: unknown format; choose from {', '.join(FORMATS)} or all")
     if "all" in formats or not formats:
         formats = list(FORMATS)
     if min_box_px < 0 or not 0 <= min_visible <= 1:
-        raise PovgenError("--min-box-px must be >= 0 and --min-visible between 0 and 1")
+        raise OptionError("--min-box-px must be >= 0 and --min-visible between 0 and 1")
     names = pick_classes(classes)
     keep = partial(keep_box, min_box_px=min_box_px, min_visible=min_visible)
     out = Path(out) if out is not None else inside(root, "exports")
@@ -128,7 +130,9 @@ def export_dataset(
         )
     out.mkdir(parents=True, exist_ok=True)
     (out / "splits.json").write_text(json.dumps(splits, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    for fmt in formats:
+    for i, fmt in enumerate(formats):
+        if on_step:
+            on_step(fmt, i, len(formats))
         if fmt == "coco":
             paths = export_coco(clips, splits, out / "coco", root, names, keep)
         elif fmt == "yolo":
@@ -151,4 +155,6 @@ def export_dataset(
     }
     res.written["card"] = [str(write_readme(root, clips, out, splits, export_info))]
     write_readme(root, clips)
+    if on_step:
+        on_step("", len(formats), len(formats))
     return res

@@ -87,7 +87,8 @@ def plan_held(
 ) -> HeldPlan:
     """The held model (``model``, else built from ``held_name``; None for empty hands) and the hands round it."""
     if model is None:
-        model = build_held(held_name, rng_held)
+        c = cfg.content
+        model = build_held(held_name, rng_held, families=c.weapon_families, accessories=c.accessories)
     held = Placed(model=model.model_copy(update={"instance_id": HELD_INSTANCE_ID})) if model else None
     rng = rng_hands
     h = cfg.hands

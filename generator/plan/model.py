@@ -274,6 +274,7 @@ class ClipAxes(_M):
     lighting: str
     activity: str
     weather: str = "clear"  # clear, haze, fog, rain, dust (the plan's atmosphere)
+    weapon_family: str = "none"  # the held firearm's family (docs/assets.md); none for harmless objects
     device: str = "none"  # camera device profile: none, bodycam, action_cam, phone, weapon_cam
     carry: str = ""  # carry pose: aimed, held_out, chest, low_ready, hip (the same for either class)
     onset: str = "none"  # how the held object comes into view: none (in view from frame 0), holster, below, side

@@ -111,6 +111,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         lighting=place.lighting,
         activity=("walking" if walking else "standing") + "_" + carry.pose,
         weather=place.atmosphere.weather,
+        weapon_family=str(held.held.model.meta.get("family", "other")) if positive and held.held else "none",
         device=cfg.camera.device,
         carry=carry.pose,
         onset=carry.onset,

@@ -16,7 +16,7 @@ from PIL import Image
 
 from generator.config import load_config
 from generator.config.models import SceneConfig
-from generator.errors import PovgenError
+from generator.errors import ConfigError, PovgenError
 from generator.labels.make import instances_of
 from generator.plan import plan_clip, save_plan
 from generator.plan.model import ClipPlan
@@ -176,7 +176,14 @@ def sweep(
     plans, captions = [], []
     for combo in combos:
         sets = [f"{k}={v}" for k, v in combo]
-        cfg = preview_config(load_config(config, overrides + sets), width, height)
+        try:
+            loaded = load_config(config, overrides + sets)
+        except ConfigError as exc:  # name the --param/--values pair, not the --set it became
+            text = str(exc)
+            for k, v in combo:
+                text = text.replace(f"--set {k}={v}:", f"--param {k} --values ...{v}...:")
+            raise ConfigError(text) from None
+        cfg = preview_config(loaded, width, height)
         s = cfg.seed if seed is None else seed
         plans.append(plan_clip(cfg, s, index))
         captions.append("\n".join(sets))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -212,14 +213,20 @@ def audit_section(root: Path) -> str:
     )
 
 
-def write_report(root: Path, out: Path | None = None, sheet: int = 48) -> Path:
+def write_report(
+    root: Path, out: Path | None = None, sheet: int = 48, on_step: Callable[[str, int, int], None] | None = None
+) -> Path:
     """Write the report folder; returns the path of index.html."""
+    step_to = on_step or (lambda label, done, total: None)
     root = Path(root)
+    step_to("labels", 0, 3)
     clips = load_clips(root)
     out = Path(out) if out is not None else inside(root, "report")
     out.mkdir(parents=True, exist_ok=True)
     card = json.loads((root / CARD).read_text(encoding="utf-8")) if (root / CARD).is_file() else {}
+    step_to("statistics", 1, 3)
     d = collect(clips)
+    step_to("figures", 2, 3)
     step = max(1, len(clips) // sheet) if sheet else 1
     imgs = {
         "sheet": contact_sheet(clips[::step][:sheet], out / "contact_sheet.jpg"),
@@ -305,4 +312,5 @@ td{{padding:2px 10px;border-bottom:1px solid #eee}}h2{{margin-top:28px}}</style>
 """
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")
+    step_to("", 3, 3)
     return index

@@ -34,12 +34,13 @@ from generator.dataset.clip import ClipReader
 from generator.dataset.layout import MANIFEST
 from generator.dataset.manifest import append_jsonl, reconcile
 from generator.errors import PovgenError
-from generator.plan.model import ClipPlan, Light
+from generator.plan.model import Atmosphere, ClipPlan, Light
 from generator.plan.planner import plan_clip
 from generator.run.pool import PoolOptions, WorkerPool
 
 LAYERS = ".layers"
 ENV = "env"
+LAYER_SAMPLES = 16  # with denoising, enough for a layer without speckle at any size the tests and docs use
 
 
 def sun_power(light: dict) -> float:
@@ -116,20 +117,33 @@ def layer_plans(
                     "clip_id": f"{bg.name}-{kind}",
                     "index": index * 2 + k,
                     "axes": axes,
-                    "environment": [],
+                    "environment": [],  # the layer holds only the held object, hands and effects:
+                    "actors": [],  # no figures or targets (the background is the world)
+                    "atmosphere": Atmosphere(),  # no fog, rain or dust over real footage
+                    "world_zenith": None,
                     "lights": [
                         Light(**{**sun_for(light, p.camera.rotation[0]), "power_w": sun_power(light)})
                     ],
                     "world_color": tuple(float(c) for c in bal / bal.max()),
                     "world_strength": 1.0,  # the world is the background's own light (world_image, linear)
                     "world_image": f"{ENV}/{bg.name}.png",
-                    "render": p.render.model_copy(update={"transparent": True, "save_frames": True}),
+                    "render": p.render.model_copy(update=layer_render(p)),
                     "pair_id": f"{bg.name}-pair" if negatives else None,
                     "augment": None,
                 }
             )
         )
     return plans
+
+
+def layer_render(plan: ClipPlan) -> dict:
+    """Render settings of a layer: transparent film, frames kept, denoised at a sample count that is clean."""
+    return {
+        "transparent": True,
+        "save_frames": True,
+        "samples": max(plan.render.samples, LAYER_SAMPLES),
+        "denoise": "balanced" if plan.render.denoise == "off" else plan.render.denoise,
+    }
 
 
 def read_layer(clip: Path) -> tuple[np.ndarray, np.ndarray, dict]:
@@ -192,23 +206,47 @@ def run_composite(
     workers: int = 1,
     threads: int = 0,
     on_clip: Callable[[str], None] | None = None,
+    skip_bad: bool = True,
+    on_event: Callable[[str, dict], None] | None = None,
 ) -> dict:
-    """Composite layers onto every background video; resumable (finished clips are skipped)."""
+    """Composite layers onto every background video; resumable (finished clips are skipped). With ``skip_bad``
+    an unreadable background is left out and listed in ``counts["bad"]``; the rest composites."""
     out = Path(out)
+    load_config(scene, list(overrides or []))  # a bad scene or --set stops here, before anything is written
+    PoolOptions(workers=workers, threads=threads)
+    videos = background_videos(background)
+    emit = on_event or (lambda kind, data: None)
+    counts: dict = {"written": 0, "skipped": 0, "failed": 0, "bad": []}
+    bgs, plans, read = {}, [], []
+    emit("reading", {"total": len(videos)})
+    for i, v in enumerate(videos):
+        try:
+            bg = read_background(v, frames, height)
+        except Exception as exc:  # noqa: BLE001 - any unreadable video is one listed, skipped background
+            if not skip_bad:
+                raise PovgenError(f"{v}: unreadable background ({exc}); --skip-bad leaves it out") from None
+            counts["bad"].append(
+                {"background": str(v), "error": " ".join(str(exc).split()) or type(exc).__name__}
+            )
+            emit("bad", counts["bad"][-1])
+            continue
+        read.append((i, bg))
+        emit("read", {"background": str(v)})
+    if not read:
+        raise PovgenError(
+            f"--background {background}: no readable background video ({counts['bad'][0]['error']})"
+        )
     out.mkdir(parents=True, exist_ok=True)
     done = reconcile(out)
-    videos = background_videos(background)
     layers = out / LAYERS
-    counts = {"written": 0, "skipped": 0, "failed": 0}
-    bgs, plans = {}, []
-    for i, v in enumerate(videos):
-        bg = read_background(v, frames, height)
+    for i, bg in read:
         ps = layer_plans(bg, i, scene, list(overrides or []), seed, negatives)
         todo = [p for p in ps if p.clip_id not in done]
         counts["skipped"] += len(ps) - len(todo)
         if todo:
             bgs[bg.name] = bg
             plans += [(bg.name, p) for p in todo]
+    emit("start", {"todo": len(plans), "skipped": counts["skipped"]})
     if not plans:
         return counts
     layers.mkdir(exist_ok=True)
@@ -228,8 +266,11 @@ def run_composite(
     )
     pool.run(
         [p for _, p in plans],
-        on_done=lambda r: rendered.update({r["clip_id"]: r}),
-        on_failed=lambda p, e, _n: failures.append(f"{p.clip_id}: {e.splitlines()[0]}"),
+        on_done=lambda r: (rendered.update({r["clip_id"]: r}), emit("rendered", r)),
+        on_failed=lambda p, e, _n: (
+            failures.append(f"{p.clip_id}: {e.splitlines()[0]}"),
+            emit("failed", {"clip_id": p.clip_id}),
+        ),
     )
     try:
         for name, p in plans:
@@ -265,6 +306,7 @@ def run_composite(
             )
             append_jsonl(out / MANIFEST, rec)
             counts["written"] += 1
+            emit("written", {"clip_id": p.clip_id})
             if on_clip:
                 on_clip(p.clip_id)
     finally:
@@ -277,6 +319,7 @@ def run_composite(
         "height": height,
         "negatives": negatives,
         "recipe": recipe.model_dump(mode="json") if recipe else None,
+        "bad_backgrounds": counts["bad"],
     }
     write_card(out, "composite", seed, config, 0.0)
     if failures:

@@ -19,10 +19,11 @@ from generator.dataset import card
 from generator.dataset.card import failed_ids
 from generator.dataset.layout import CARD, LOGS, MANIFEST
 from generator.dataset.manifest import append_jsonl, reconcile, record_failure
-from generator.errors import PovgenError
+from generator.errors import OptionError, PovgenError
 from generator.export.card import refresh_readme
 from generator.plan import plan_clip, save_plan
 from generator.plan.model import ClipPlan
+from generator.run.options import check_pool, check_run, check_writable
 from generator.run.pool import PoolOptions, WorkerPool
 
 
@@ -52,13 +53,29 @@ def check_card(root: Path, cfg: SceneConfig, seed: int, force: bool) -> dict | N
         card = json.loads(card_path.read_text(encoding="utf-8"))
     except json.JSONDecodeError:
         return None
-    same = card.get("config_hash") == config_hash(cfg) and card.get("seed") == seed
-    if not same and not force:
-        raise PovgenError(
-            f"{root}: holds a dataset made with another config or seed "
-            f"(hash {card.get('config_hash')}, seed {card.get('seed')}); use a new --out, or --force to continue"
+    diffs = []
+    if card.get("config_hash") != config_hash(cfg):
+        diffs.append(f"config hash {card.get('config_hash')} there, {config_hash(cfg)} now")
+    if card.get("seed") != seed:
+        diffs.append(f"seed {card.get('seed')} there, {seed} now")
+    if diffs and not force:
+        fixes = ["the same config"] if card.get("config_hash") != config_hash(cfg) else []
+        fixes += [f"--seed {card.get('seed')}"] if card.get("seed") != seed else []
+        fix = " and ".join(fixes)
+        raise OptionError(
+            f"{root}: holds a dataset made with another {' and '.join(d.split(' ')[0] for d in diffs)} "
+            f"({'; '.join(diffs)}); to grow it rerun with {fix}, or use a new --out, or --force to continue"
         )
     return card
+
+
+def folder_seed(root: Path) -> int | None:
+    """The seed of the dataset already in ``root`` (so a grow without --seed continues it), or None."""
+    try:
+        seed = json.loads((Path(root) / CARD).read_text(encoding="utf-8")).get("seed")
+    except (OSError, ValueError):
+        return None
+    return seed if isinstance(seed, int) and not isinstance(seed, bool) else None
 
 
 def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: dict) -> dict:
@@ -67,6 +84,31 @@ def write_card(root: Path, cfg: SceneConfig, seed: int, requested: int, extra: d
     written = card.write_card(root, cfg.name, seed, config_to_dict(cfg), config_hash(cfg), counts, extra=extra)
     refresh_readme(root)  # the human-readable card beside dataset.json
     return written
+
+
+def refresh_card(root: Path) -> dict | None:
+    """Rebuild dataset.json's counts and status from the manifest and failures (after a repair), keeping its
+    config, seed and history; None when the folder has no readable generate card."""
+    from generator.config import validate_config
+
+    try:
+        card = json.loads((Path(root) / CARD).read_text(encoding="utf-8"))
+        cfg = validate_config(card["config"])
+        seed, requested = card["seed"], card["counts"]["clips_requested"]
+    except (OSError, ValueError, KeyError, TypeError, PovgenError):
+        return None
+    keep = {k: card[k] for k in ("created", "last_run") if k in card}
+    new = write_card(root, cfg, seed, requested, {**keep, "updated": _now(), "status": card.get("status")})
+    counts = new["counts"]
+    status = card.get("status")
+    if status != "running":
+        if counts["failed"]:
+            status = "failed_clips"
+        elif counts["clips"] >= requested:
+            status = "complete"
+    if status != new.get("status"):
+        new = write_card(root, cfg, seed, requested, {**keep, "updated": _now(), "status": status})
+    return new
 
 
 def make_executor(root: Path, opts: PoolOptions):
@@ -90,9 +132,12 @@ def generate(
     on_event: Callable[[str, dict], None] | None = None,
 ) -> RunReport:
     """Render clips 0..clips-1 of ``cfg`` into ``root``, skipping finished ones; returns a RunReport."""
+    check_run(clips, seed)
+    check_pool(opts)
+    check_writable(root)
     root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
     old = check_card(root, cfg, seed, force)
+    root.mkdir(parents=True, exist_ok=True)
     created = old.get("created") if old else _now()
     done = reconcile(root)
     todo = [i for i in range(clips) if f"{i:06d}" not in done]
@@ -108,8 +153,8 @@ def generate(
 
     report = RunReport(requested=clips, skipped=clips - len(todo))
     emit = on_event or (lambda kind, data: None)
-    emit("start", {"todo": len(todo), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
     write_card(root, cfg, seed, clips, {"created": created, "updated": _now(), "status": "running"})
+    emit("start", {"todo": len(todo), "skipped": report.skipped, "frames_per_clip": cfg.render.frames})
     if opts.log_dir is None:
         opts.log_dir = root / LOGS
     t0 = time.perf_counter()

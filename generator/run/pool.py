@@ -37,6 +37,11 @@ class PoolOptions:
     gpus: float = 0.0  # GPUs each Ray task asks for (1 on GPU clusters)
     cpus_per_task: int = 0  # CPUs each Ray task asks for (0: sized from the cluster's nodes)
 
+    def __post_init__(self) -> None:
+        from generator.run.options import check_pool
+
+        check_pool(self)
+
 
 @dataclass
 class _Worker:

@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.config import load_config
 from generator.config.scenes import SHIPPED
 from generator.dataset.validate import validate_dataset
-from generator.errors import PovgenError
+from generator.errors import OptionError, PovgenError
 from generator.run.generate import generate
 from generator.run.pool import PoolOptions
 
@@ -64,7 +64,7 @@ def find_scenes(pattern: str) -> list[Path]:
     if not paths and pattern == "scenes/*.yaml":
         paths = sorted(SHIPPED.glob("*.yaml"))
     if not paths:
-        raise PovgenError(f"--scenes {pattern}: no scene files match")
+        raise OptionError(f"--scenes {pattern}: no scene files match")
     return paths
 
 

@@ -10,13 +10,14 @@ their replicas (replicas.py) and harmless look-alikes (negatives.py). Every mode
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
 from generator.catalog import HELD, held_class
 from generator.plan.model import Model
-from generator.plan.objects.firearms import handgun, rifle, shotgun
+from generator.plan.objects import firearms as legacy
+from generator.plan.objects.families import handgun, rifle, shotgun
 from generator.plan.objects.negatives import phone
 
 Factory = Callable[[np.random.Generator], Model]
@@ -52,11 +53,39 @@ def weapon_kind(name: str) -> str:
     return row.kind if row is not None else "none"
 
 
-def build_held(name: str, rng: np.random.Generator) -> Model | None:
-    """The held model for ``name``, or None for empty hands."""
+# the box-and-cylinder firearms of earlier versions (benchmarks compare against them)
+LEGACY_FIREARMS: dict[str, Factory] = {
+    "handgun": legacy.handgun,
+    "rifle": legacy.rifle,
+    "shotgun": legacy.shotgun,
+}
+LEGACY = {"on": False}
+
+
+def use_legacy_firearms(on: bool) -> None:
+    """Build firearms with the legacy box-and-cylinder factories (benchmark 'before' runs only)."""
+    LEGACY["on"] = bool(on)
+
+
+def build_held(
+    name: str,
+    rng: np.random.Generator,
+    families: Mapping[str, float] | None = None,
+    accessories: Mapping[str, float] | None = None,
+) -> Model | None:
+    """The held model for ``name`` (firearms: families weighted, accessories with their probabilities), or
+    None for empty hands."""
     row = held_class(name)
     if row is not None and row.factory is None:
         return None
+    real_row = held_class(row.weapon_class) if row is not None and row.firearm else None
+    if row is not None and real_row is not None and real_row.families:
+        if LEGACY["on"]:
+            from generator.plan.objects.replicas import make_replica
+
+            real = LEGACY_FIREARMS[row.weapon_class](rng)
+            return real if row.kind == "real" else make_replica(real, rng)
+        return factory(name)(rng, families=families, accessories=accessories)
     return factory(name)(rng)
 
 
@@ -67,6 +96,7 @@ __all__ = [
     "REPLICAS",
     "WEAPON_CLASSES",
     "build_held",
+    "use_legacy_firearms",
     "factory",
     "handgun",
     "phone",

@@ -108,7 +108,9 @@ def test_planned_onset_matches_the_masks(tmp_path):
         planned = plan["timeline"]["first_visible_frame"]
         assert labels["axes"]["onset"] == "below" and planned > 0
         seen = labels["first_visible"]["frame"]  # first frame with held-object pixels in the masks
-        assert abs(seen - planned) <= 1, (seen, planned)
+        # never in the masks before the projection says it enters the view; the hands in front of it (they
+        # travel with it) may hide its first frames, which the plan's projection does not model
+        assert planned - 1 <= seen <= planned + 4, (seen, planned)
         held = next(i["instance_id"] for i in labels["instances"] if i["role"] == "held_object")
         first = labels["frames"][0]
         assert next(a for a in first["annotations"] if a["instance_id"] == held)["area_px"] == 0

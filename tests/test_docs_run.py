@@ -32,6 +32,7 @@ TINY_SETS = "--set render.width=64 --set render.height=48 --set render.frames=4 
 SKIP = [
     (r"--executor ray|--ray-address", "needs a Ray cluster (tests/test_ray*.py cover the Ray executor)"),
     (r"--device gpu", "needs a GPU (tests/test_run_eevee.py and povgen info cover devices)"),
+    (r"povgen assets .*--manifest", "needs the user's own model files (tests/test_held_assets.py covers manifests)"),
 ]
 # commands that never start Blender run in this process (no interpreter start-up) when they use no shell syntax
 IN_PROCESS = {"config", "validate", "export", "inspect", "report", "augment"}
@@ -78,6 +79,9 @@ def tiny(command: str) -> str:
         head = re.sub(r"--n\s+\d+", "--n 2", head) + " --width 64 --height 48"
     elif sub == "sweep":
         head += " --width 64 --height 48 --samples 1"
+    elif sub == "assets":  # one variant of one family, small and at 1 sample: the studio renders cost minutes
+        head = re.sub(r"--n\s+\d+", "", re.sub(r"--family\s+\S+", "", head))
+        head += " --n 1 --family striker_pistol --width 64 --height 48 --samples 1 --no-first-person"
     elif sub == "smoke":
         head += " --clips 1" + ("" if "--scenes" in head else " --scenes scenes/smoke.yaml")
     elif sub == "composite":

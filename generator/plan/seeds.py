@@ -6,7 +6,7 @@ import numpy as np
 
 # add new areas at the end with new numbers: existing numbers must never change, or old datasets change
 AREAS = {"content": 0, "environment": 1, "held": 2, "hands": 3, "camera": 4, "motion": 5, "carry": 6}
-X
+AREAS |= {"events": 50, "effects": 51}  # motion: numbers far from the other areas' new ones
 AREAS.update({"pair": 30, "assets": 31})  # held objects: pair counterparts, user-asset draws
 AREAS.update({"onset": 60, "device": 61})  # carry pose and onset; device post-processing (watermark)
 AREAS["audio"] = 62  # the sound track's draws (generator/audio)

@@ -16,6 +16,8 @@ FLASH = [
     "content.positive_fraction=1",
     f"events.force_shot_frames=[{SHOT}]",
     "events.casing=0",
+    "events.onset=0",
+    "events.pose=aimed",
     "render.frames=5",
     "render.width=96",
     "render.height=64",
@@ -85,9 +87,10 @@ def test_weapon_moves_up_in_the_image_right_after_a_shot(shot_clips):
         for f in labels["frames"]:
             ys, _ = np.nonzero(cv2.imread(str(d / f["mask"]), cv2.IMREAD_UNCHANGED) == hid)
             assert ys.size > 0
-            centre.append(ys.min())
-        # the weapon's top edge (mask evidence) rises after the shot, then comes back down
-        assert centre[SHOT + 1] < centre[SHOT - 1] - 1, centre
+            centre.append(ys.mean())
+        # the weapon's mask (evidence independent of the labels) rises after the shot: its mean row moves up
+        # (the top edge is often the rear sight, close to the recoil's pivot, and barely moves)
+        assert centre[SHOT + 1] < centre[SHOT - 1] - 0.5, centre
         assert (
             held(labels["frames"][SHOT + 1], labels)["muzzle_point"][1]
             < held(labels["frames"][SHOT - 1], labels)["muzzle_point"][1]

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from generator.audio.plots import sound_sheet
 from generator.dataset.clip import PLAN, ClipReader
 from generator.dataset.layout import CARD, inside
+from generator.export.card import class_counts as card_class_counts
 from generator.export.cliplist import AXES
 from generator.export.source import Clip, load_clips
 from generator.report.draw import draw_labels
@@ -124,15 +125,7 @@ def axis_counts(clips: list[Clip], path: Path) -> str:
 
 def class_counts(clips: list[Clip], path: Path) -> str:
     """Instances per class: annotations with visible pixels, and clips where the class appears."""
-    ann, per_clip = Counter(), Counter()
-    for c in clips:
-        seen = set()
-        for f in c.labels["frames"]:
-            for a in f["annotations"]:
-                if a["area_px"] > 0:
-                    ann[a["category"]] += 1
-                    seen.add(a["category"])
-        per_clip.update(seen)
+    ann, per_clip = card_class_counts(clips)
     fig = Figure(figsize=(10, 2.8))
     bar(fig.add_subplot(1, 2, 1), ann, "visible annotations per class")
     bar(fig.add_subplot(1, 2, 2), per_clip, "clips where the class is visible")

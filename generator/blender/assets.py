@@ -80,9 +80,9 @@ def _camera(scene: bpy.types.Scene, view: str, lo: np.ndarray, hi: np.ndarray, a
 
 
 def render_views(
-    model: Model, views: list[str], width: int, height: int, samples: int, stem: Path
+    model: Model, views: list[str], width: int, height: int, samples: int, stem: Path, frame=None
 ) -> list[dict]:
-    """Render ``views`` of one model to ``{stem}_{view}.png``."""
+    """Render ``views`` of one model to ``{stem}_{view}.png`` (framing ``frame`` = (lo, hi) when given)."""
     session.reset()
     scene = bpy.context.scene
     _studio(scene, width, height, samples)
@@ -95,6 +95,8 @@ def render_views(
         hi = np.max(np.array(corners), axis=0)
     else:
         lo, hi = (np.asarray(b) for b in bounds(model.parts))
+    if frame:
+        lo, hi = (np.asarray(b, dtype=float) for b in frame)
     out = []
     for view in views:
         for o in [o for o in scene.objects if o.type == "CAMERA"]:
@@ -120,7 +122,8 @@ def main(job_path: str) -> None:
     for item in job["models"]:
         model = Model.model_validate_json(Path(item["model"]).read_text())
         stem = out_dir / item["name"]
-        for r in render_views(model, job["views"], job["width"], job["height"], job.get("samples", 8), stem):
+        views, size = job["views"], (job["width"], job["height"])
+        for r in render_views(model, views, *size, job.get("samples", 8), stem, job.get("frame")):
             results.append({**r, "name": item["name"]})
     Path(job["result"]).write_text(json.dumps(results))
 

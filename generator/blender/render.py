@@ -20,6 +20,7 @@ import numpy as np
 
 from generator.blender import session
 from generator.blender.camera import configure_shutter
+from generator.blender.figurekeys import live_verts
 from generator.blender.layer import configure_layer
 from generator.blender.meshes import mesh_arrays
 from generator.blender.passes import add_pass_outputs, read_passes
@@ -83,6 +84,7 @@ class Render:
                 sampled = sample_instances(built.scene, built.camera, geo, plan, f, mz)
             instances = []
             for iid, (obj, verts, tris) in geo.items():
+                verts = live_verts(obj, verts)  # posed figures: this frame's mesh
                 mw = np.array(obj.matrix_world)
                 muzzle = None
                 if muzzle_local is not None and iid == held_id:

@@ -9,6 +9,7 @@ import bpy
 from generator.blender.atmosphere import build_atmosphere
 from generator.blender.camera import build_camera, linear_keys
 from generator.blender.effects import build_effects
+from generator.blender.figurekeys import add_pose_keys
 from generator.blender.lighting import build_lights, build_world
 from generator.blender.meshes import build_model
 from generator.plan.model import ClipPlan, Placed
@@ -61,6 +62,7 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
     for actor in plan.actors:  # figures and targets: labelled, keyframed world poses
         obj = build_model(actor.model, coll)
         built.labelled[actor.model.instance_id] = obj
+        add_pose_keys(obj, actor.model, plan.render.fps, plan.render.frames)  # limbs that move per frame
         for f in range(plan.render.frames):
             obj.location, obj.rotation_euler = actor.position[f], actor.rotation[f]
             obj.keyframe_insert("location", frame=f + 1)

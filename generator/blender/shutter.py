@@ -5,6 +5,7 @@ from __future__ import annotations
 import bpy
 import numpy as np
 
+from generator.blender.figurekeys import live_verts
 from generator.labels.projection import project, world_to_camera
 from generator.labels.rolling import shutter_points
 from generator.plan.model import ClipPlan
@@ -50,7 +51,8 @@ def sample_instances(
         cam = np.array(camera.matrix_world)
         for iid, (obj, verts, _tris) in geo.items():
             mw = np.array(obj.matrix_world)
-            p, d = project(world_to_camera(verts @ mw[:3, :3].T + mw[:3, 3], cam), intr, lens)
+            v = live_verts(obj, verts)  # posed figures: the sub-frame's mesh
+            p, d = project(world_to_camera(v @ mw[:3, :3].T + mw[:3, 3], cam), intr, lens)
             xy[iid].append(p)
             depth[iid].append(d)
             if muzzle is not None and iid == muzzle[0]:

@@ -44,8 +44,17 @@ FIRST_PERSON = [
 ]
 
 
-def _studio(models: list[tuple[str, Model]], width: int, height: int, samples: int, out: Path) -> list[dict]:
-    """Render the studio views of every model in one Blender subprocess; returns [{name, view, image}]."""
+def _studio(
+    models: list[tuple[str, Model]],
+    width: int,
+    height: int,
+    samples: int,
+    out: Path,
+    views: tuple[str, ...] = STUDIO_VIEWS,
+    frame: tuple[list[float], list[float]] | None = None,
+) -> list[dict]:
+    """Render the studio views of every model in one Blender subprocess; returns [{name, view, image}].
+    ``frame``: (lo, hi) bounds every view frames (one scale for all models) instead of each model's own."""
     with tempfile.TemporaryDirectory(prefix="povgen-assets-") as tmp:
         t = Path(tmp)
         items = []
@@ -55,7 +64,8 @@ def _studio(models: list[tuple[str, Model]], width: int, height: int, samples: i
             items.append({"model": str(path), "name": name})
         job = {
             "models": items,
-            "views": list(STUDIO_VIEWS),
+            "views": list(views),
+            "frame": frame,
             "width": width,
             "height": height,
             "samples": samples,

@@ -33,3 +33,5 @@ __all__ = [
     "volume",
     "weld",
 ]
+
+from generator.shapes import mannequin as _mannequin  # noqa: E402,F401  registers the "mannequin" kind

@@ -12,11 +12,15 @@ import numpy as np
 
 from generator.config.models import EnvironmentConfig
 from generator.plan.geometry import hsv_to_linear, r3
-from generator.plan.model import Actor, Model
+from generator.plan.model import Actor, Model, Part
 from generator.plan.places.kit import Kit
 from generator.plan.places.surfaces import plain
+from generator.shapes.mannequin import BOTTOMS, HEIGHT_RANGE, LAYERS, TOPS
+from generator.shapes.poses import MOVING
 
 FIRST_FIGURE_ID = 10
+STILL_POSES = ("standing", "turning", "arms_raised", "hands_up", "crouching")
+STILL_WEIGHTS = (0.3, 0.2, 0.17, 0.17, 0.16)
 
 
 @dataclass
@@ -30,6 +34,7 @@ class Mover:
     role: str = "person"
     y_range: tuple[float, float] = (-1e9, 1e9)
     step_hz: float = 1.8
+    turn: tuple[float, float, float] = (0.0, 1.0, 0.0)  # (start s, duration s, yaw change rad) of a turn
 
 
 @dataclass
@@ -43,50 +48,65 @@ class Zone:
     z: float = 0.0
 
 
-def mannequin(rng: np.random.Generator, iid: int, walking: bool) -> Model:
-    """A smooth mannequin (no face) with random height, build, pose and clothing colours."""
+def draw_pose(rng: np.random.Generator, moving: bool, height: float, speed: float = 0.0) -> dict:
+    """A pose (name and parameters, see generator.shapes.poses) that moves over the clip."""
+    if moving:
+        name = "running_away" if rng.random() < 0.25 else "walking"
+    else:
+        name = str(rng.choice(STILL_POSES, p=STILL_WEIGHTS))
+    pose: dict = {
+        "name": name,
+        "t0": round(float(rng.uniform(0.0, 0.8)), 4),
+        "dur": round(float(rng.uniform(0.6, 1.2)), 4),
+        "phase": round(float(rng.uniform(0, 2 * np.pi)), 4),
+        "look": round(float(rng.uniform(0.1, 0.6)), 4),
+    }
+    if name in MOVING:
+        hz = float(rng.uniform(2.6, 3.2) if name == "running_away" else rng.uniform(1.6, 2.1))
+        leg = 0.53 * height
+        pose["hz"] = round(hz, 4)
+        pose["amp"] = round(float(np.arcsin(np.clip(speed / (2 * leg * hz), 0.15, 0.75))), 4)
+    elif name == "turning":
+        pose["turn"] = round(float(rng.choice([-1, 1]) * rng.uniform(1.2, 3.0)), 4)
+        pose["hz"] = round(float(rng.uniform(1.6, 2.0)), 4)
+    elif name == "arms_raised":
+        pose["hz"] = round(float(rng.uniform(0.8, 1.6)), 4)
+    return pose
+
+
+def mannequin(rng: np.random.Generator, iid: int, pose: dict, height: float | None = None) -> Model:
+    """A smooth store mannequin (no face) of random height and build in clothes, posed by ``pose`` over time:
+    four parts (shell, top, bottom, shoes) of the ``mannequin`` mesh builder."""
     k = Kit(f"person{iid}")
-    s = float(rng.uniform(0.85, 1.1))  # ~1.5..1.95 m
-    broad = float(rng.uniform(0.85, 1.2))
+    h = float(height if height is not None else rng.uniform(*HEIGHT_RANGE))
+    body = {
+        "height": round(h, 4),
+        "build": round(float(rng.uniform(0.88, 1.15)), 4),
+        "girth": round(float(rng.uniform(0.85, 1.2)), 4),
+        "top": str(rng.choice(TOPS, p=[0.4, 0.3, 0.3])),
+        "bottom": str(rng.choice(BOTTOMS, p=[0.6, 0.15, 0.25])),
+    }
     shell = hsv_to_linear(rng.uniform(0.05, 0.1), rng.uniform(0.0, 0.35), rng.choice([0.12, 0.5, 0.75, 0.92]))
-    k.mat("shell", plain(shell, float(rng.uniform(0.3, 0.7))))
+    k.mat("shell", plain(shell, float(rng.uniform(0.25, 0.5))))
     k.mat("top", plain(hsv_to_linear(rng.uniform(0, 1), rng.uniform(0, 0.8), rng.uniform(0.08, 0.9)), 0.9))
     k.mat("bottom", plain(hsv_to_linear(rng.uniform(0, 1), rng.uniform(0, 0.6), rng.uniform(0.05, 0.6)), 0.9))
-    hip, shoulder = 0.95 * s, 1.45 * s
-    # legs: upper and lower as one cylinder each side, swung forward/back when walking
-    stride = float(rng.uniform(0.25, 0.45)) if walking else float(rng.uniform(0.0, 0.12))
-    for side, swing in ((-1, stride), (1, -stride)):
-        x = side * 0.1 * broad * s
-        leg = hip - 0.02
-        dz, dy = leg / 2 * np.cos(swing), leg / 2 * np.sin(swing)
-        k.cyl("bottom", 0.15 * broad * s, leg, (x, -dy, hip - dz), rot=(float(-swing), 0.0, 0.0))
-        k.box("shell", (0.1 * s, 0.24 * s, 0.07 * s), (x, -2 * dy - 0.05 * s, 0.035 * s))
-    k.box("bottom", (0.36 * broad * s, 0.22 * s, 0.2 * s), (0, 0, hip))
-    k.box("top", (0.42 * broad * s, 0.24 * s, shoulder - hip), (0, 0, (hip + shoulder) / 2 + 0.05 * s))
-    k.cyl("shell", 0.1 * s, 0.12 * s, (0, 0, shoulder + 0.08 * s))
-    k.sphere("shell", (0.2 * s, 0.23 * s, 0.26 * s), (0, 0, shoulder + 0.24 * s))
-    # arms: hanging, swinging, one raised (phone to ear / pointing) or folded forward
-    pose = str(rng.choice(["hang", "raise", "forward"], p=[0.6, 0.2, 0.2]))
-    for side in (-1, 1):
-        swing = -0.6 * stride * side if walking else float(rng.uniform(-0.15, 0.15))
-        lift = 0.0
-        if pose == "raise" and side == 1:
-            lift = float(rng.uniform(1.2, 2.6))
-        if pose == "forward":
-            lift = float(rng.uniform(0.9, 1.5))
-        a = 0.62 * s
-        # rotate the hanging arm (pointing -Z) about X by -(swing + lift): positive lift brings it forward (-Y)
-        ang = swing + lift
-        dy, dz = -a / 2 * np.sin(ang), -a / 2 * np.cos(ang)
-        x = side * (0.24 * broad * s + 0.05 * s)
-        k.cyl("top", 0.1 * s, a, (x, dy, shoulder + dz), rot=(float(-ang), 0.0, 0.0))
-        k.sphere("shell", (0.09 * s, 0.09 * s, 0.12 * s), (x, 2 * dy, shoulder + 2 * dz))
-    placed = k.placed()[0].model
-    return placed.model_copy(
+    k.mat(
+        "shoes",
+        plain(hsv_to_linear(rng.uniform(0.02, 0.1), rng.uniform(0, 0.5), rng.choice([0.03, 0.15, 0.8])), 0.6),
+    )
+    for layer in LAYERS:
+        geom = {"layer": layer, "body": body, "pose": pose, "t": 0.0}
+        k.parts.append(Part(shape="mannequin", material=layer, name=layer, geom=geom))
+    return k.placed()[0].model.model_copy(
         update={
             "instance_id": iid,
             "category": "person",
-            "meta": {"pose": pose, "height_m": round(1.78 * s, 3)},
+            "meta": {
+                "pose": pose["name"],
+                "height_m": round(h, 3),
+                "top": body["top"],
+                "bottom": body["bottom"],
+            },
         }
     )
 
@@ -143,7 +163,8 @@ def steel_target(rng: np.random.Generator, iid: int) -> Model:
 def figures_in(
     cfg: EnvironmentConfig, rng: np.random.Generator, zones: list[Zone], first_id: int = FIRST_FIGURE_ID
 ) -> list[Mover]:
-    """Draw the configured number of figures into ``zones``: standing (facing about -Y) or walking along +-Y."""
+    """Draw the configured number of figures into ``zones``: walking or running along +-Y, or in place
+    (standing, turning, raising the arms, hands up, crouching), each pose moving over the clip."""
     if not zones:
         return []
     n = cfg.draw("figures", rng)
@@ -151,40 +172,40 @@ def figures_in(
     for i in range(n):
         z = zones[int(rng.integers(0, len(zones)))]
         walking = bool(rng.random() < cfg.draw("walking_fraction", rng))
-        model = mannequin(rng, first_id + i, walking)
+        h = float(rng.uniform(*HEIGHT_RANGE))
+        speed = float(rng.uniform(0.6, 1.5))
+        pose = draw_pose(rng, walking, h, speed)
         x = float(rng.uniform(z.x0, z.x1)) if z.x1 > z.x0 else z.x0
         y = float(rng.uniform(z.y0, z.y1))
+        if pose["name"] == "running_away":  # away from the camera (+Y), from the near part of the zone
+            speed = float(rng.uniform(2.5, 4.0))
+            pose = {
+                **pose,
+                "amp": round(float(np.arcsin(np.clip(speed / (1.06 * h * pose["hz"]), 0.15, 0.75))), 4),
+            }
+            y = float(rng.uniform(z.y0, z.y0 + 0.3 * (z.y1 - z.y0)))
+        model = mannequin(rng, first_id + i, pose, h)
         if walking:
-            yaw = 0.0 if rng.random() < 0.5 else float(np.pi)  # towards the camera or away
-            out.append(
-                Mover(
-                    model,
-                    (x, y, z.z),
-                    yaw,
-                    float(rng.uniform(0.6, 1.5)),
-                    "person",
-                    (z.y0, z.y1),
-                    float(rng.uniform(1.6, 2.1)),
-                )
-            )
+            yaw = float(np.pi) if pose["name"] == "running_away" or rng.random() >= 0.5 else 0.0
+            out.append(Mover(model, (x, y, z.z), yaw, speed, "person", (z.y0, z.y1), float(pose["hz"])))
         else:
-            out.append(
-                Mover(
-                    model, (x, y, z.z), float(rng.uniform(-0.8, 0.8) + (np.pi if rng.random() < 0.2 else 0.0))
-                )
-            )
+            yaw = float(rng.uniform(-0.8, 0.8) + (np.pi if rng.random() < 0.2 else 0.0))
+            turn = (float(pose["t0"]), float(pose["dur"]), float(pose.get("turn", 0.0)))
+            out.append(Mover(model, (x, y, z.z), yaw, turn=turn))
     return out
 
 
 def actor_tracks(movers: list[Mover], times: np.ndarray) -> list[Actor]:
-    """Per-frame world poses of the movers: straight walks clamped to their range, with a small gait bob."""
+    """Per-frame world poses of the movers: straight walks clamped to their range, turns eased in and out (the
+    gait's bob and steps are the figure's own articulation)."""
     actors = []
     for m in movers:
         fwd = np.array([np.sin(m.yaw), -np.cos(m.yaw), 0.0])
         pos = np.asarray(m.pos, dtype=float)[None] + np.outer(times * m.speed, fwd)
         pos[:, 1] = np.clip(pos[:, 1], *m.y_range)
-        if m.speed != 0 and m.role == "person":
-            pos[:, 2] += 0.02 * np.abs(np.sin(np.pi * m.step_hz * times))
-        rot = [(0.0, 0.0, float(round(m.yaw, 6)))] * len(times)
+        t0, dur, dyaw = m.turn
+        u = np.clip((times - t0) / max(dur, 1e-3), 0.0, 1.0)
+        yaw = m.yaw + dyaw * u * u * (3 - 2 * u)
+        rot = [(0.0, 0.0, float(round(y, 6))) for y in yaw]
         actors.append(Actor(model=m.model, position=[r3(p) for p in pos], rotation=rot, role=m.role))
     return actors

@@ -72,16 +72,19 @@ def _gait(a: dict, t: float, p: dict, amp: float, run: bool, k: float = 1.0) -> 
     psi0 = np.pi * float(p.get("hz", 1.8)) * t + float(p.get("phase", 0.0))
     knee = 1.7 if run else 1.05
     for s, psi in (("l", psi0), ("r", psi0 + np.pi)):
-        swing = max(0.0, np.cos(psi))
+        swing = max(0.0, np.cos(psi + 0.5))  # knee flexion peaks early in the swing, straight at heel strike
         a[f"hip_{s}"][0] += k * amp * np.sin(psi) + (0.25 * k if run else 0.0)
         a[f"knee_{s}"][0] += k * ((0.35 if run else 0.1) + knee * swing**1.5)
-        a[f"ankle_{s}"][0] += k * (0.2 * np.cos(psi) - (0.25 if run else 0.05))
         a[f"shoulder_{s}"][0] += -k * (0.9 if run else 0.55) * amp * np.sin(psi) + (0.3 * k if run else 0.0)
         a[f"shoulder_{s}"][1] += k * (0.1 if run else 0.04)
         a[f"elbow_{s}"][0] += k * ((1.35 if run else 0.15) + 0.25 * max(0.0, -np.sin(psi)))
     a["spine"][2] += k * 0.12 * amp * np.sin(psi0)
     a["lean"][0] += k * (0.22 if run else 0.04)
     a["neck"][0] -= k * (0.15 if run else 0.0)
+    for s, psi in (("l", psi0), ("r", psi0 + np.pi)):  # soles level with the floor, toes up in swing
+        flat = a[f"knee_{s}"][0] - a[f"hip_{s}"][0] + a["lean"][0]
+        extra = 0.1 * max(0.0, np.cos(psi + 0.5))
+        a[f"ankle_{s}"][0] += k * (flat + extra)
 
 
 def angles(pose: dict, t: float) -> dict[str, list[float]]:
@@ -129,7 +132,7 @@ def angles(pose: dict, t: float) -> dict[str, list[float]]:
             a[f"hip_{s}"][1] += 0.2 * u
             a[f"hip_{s}"][2] -= 0.15 * u
             a[f"knee_{s}"][0] += knee
-            a[f"ankle_{s}"][0] += knee - hip - lean  # soles stay flat on the floor
+            a[f"ankle_{s}"][0] += knee - hip + lean  # soles stay flat on the floor
             a[f"shoulder_{s}"][0] += 0.7 * u
             a[f"shoulder_{s}"][1] += 0.1 * u
             a[f"elbow_{s}"][0] += 0.9 * u

@@ -29,10 +29,29 @@ def assets(
     first_person: Annotated[
         bool, typer.Option(help="Also render the first-person aimed view (640x360).")
     ] = True,
+    what: Annotated[
+        str, typer.Option(help="objects (firearm families) or figures (mannequin poses sheet).")
+    ] = "objects",
 ) -> None:
-    """Render N variants of every firearm family side-on, three-quarter and first-person, as contact sheets."""
+    """Render N variants of every firearm family side-on, three-quarter and first-person, as contact sheets;
+    ``--what figures``: every figure pose as OUT/figures.png (and first-person frames of places with figures
+    as OUT/figures_first_person.png)."""
     from generator.preview.assets import asset_sheets
 
+    if what == "figures":
+        from generator.preview.figures import figures_sheet, first_person_sheet
+
+        tile_size = (200, 300) if width >= 200 else (width, width * 3 // 2)  # portrait tiles
+        res = figures_sheet(out_dir / "figures.png", tile_size, samples=samples, seed=seed)
+        out.print(f"figures: {res['sheet']}", highlight=False)
+        if first_person:
+            fp = first_person_sheet(
+                out_dir / "figures_first_person.png", (max(width, 640), max(height, 360)), samples, seed
+            )
+            out.print(f"first_person: {fp['sheet']}", highlight=False)
+        return
+    if what != "objects":
+        raise PovgenError(f"--what {what!r}: expected objects or figures")
     if not 1 <= n <= 16:
         raise PovgenError(f"--n {n}: expected 1..16")
     res = asset_sheets(

@@ -205,13 +205,20 @@ def _pieces(body: Body, top: str, bottom: str) -> dict[str, list[tuple[str, Mesh
         )
     )
     # torso (top): waist to shoulders, wider than deep; jackets hang lower and looser
-    hem = -0.09 if top == "jacket" else -0.035
+    hem = -0.09 if top == "jacket" else -0.06  # shirts worn untucked, down to the hips
     tz = np.array([hem + 0.03, hem, 0.0, 0.07, 0.14, 0.19, 0.215, 0.232, 0.24]) * h
     tw = np.array([0.0, 0.082, 0.077, 0.083, 0.094, 0.1, 0.092, 0.06, 0.0]) * h
     td = np.array([0.0, 0.058, 0.054, 0.058, 0.064, 0.058, 0.05, 0.04, 0.0]) * h
     tw[1:-1] *= np.interp(tz[1:-1], [-0.1 * h, 0.05 * h, 0.2 * h], [0.9 + 0.15 * g, 0.85 + 0.15 * g, b])
     td[1:-1] *= 0.85 + 0.15 * g
     tw[1:3] = np.maximum(tw[1:3], 0.088 * h * (0.88 + 0.2 * g) * (cloth if top == "jacket" else 1.0))
+    # the hem hangs over the pelvis: wider and deeper than the hips and the tops of the thighs
+    hips = max(0.085 * (0.85 + 0.2 * g), 0.049 * (0.6 + 0.4 * g) + 0.054 * g)
+    seat = max(0.06 * g, 0.064 * (0.85 + 0.2 * g))
+    if bottom == "skirt":  # over the skirt's waist
+        hips, seat = max(hips, 0.106 * (0.85 + 0.2 * g)), max(seat, 0.082 * (0.85 + 0.2 * g))
+    tw[1:3] = np.maximum(tw[1:3], hips * h * 1.06 / cloth)
+    td[1:3] = np.maximum(td[1:3], seat * h * 1.08 / cloth)
     ty = np.array([0, 0, 0, -0.002, -0.006, -0.002, 0.003, 0.004, 0.004]) * h
     out["top"].append(("spine", tube(np.stack([0 * tz, ty, tz], 1), tw * cloth, td * cloth, segments=16)))
     if top == "jacket":  # a collar
@@ -232,7 +239,7 @@ def _pieces(body: Body, top: str, bottom: str) -> dict[str, list[tuple[str, Mesh
         )
     # pelvis (bottom): waist band to crotch
     pz = np.array([0.1, 0.085, 0.05, 0.0, -0.03, -0.045, -0.05]) * h
-    pw = np.array([0.0, 0.078, 0.086, 0.088, 0.075, 0.04, 0.0]) * h * (0.85 + 0.2 * g)
+    pw = np.array([0.0, 0.076, 0.083, 0.085, 0.073, 0.04, 0.0]) * h * (0.85 + 0.2 * g)
     pd = np.array([0.0, 0.055, 0.062, 0.064, 0.056, 0.035, 0.0]) * h * (0.85 + 0.2 * g)
     out["bottom"].append(("root", tube(np.stack([0 * pz, 0 * pz, pz], 1), pw, pd, segments=16)))
     # arms: shoulder ball, upper arm, elbow, forearm, hand (mitten with a thumb)

@@ -72,7 +72,7 @@ def _gait(a: dict, t: float, p: dict, amp: float, run: bool, k: float = 1.0) -> 
     psi0 = np.pi * float(p.get("hz", 1.8)) * t + float(p.get("phase", 0.0))
     knee = 1.7 if run else 1.05
     for s, psi in (("l", psi0), ("r", psi0 + np.pi)):
-        swing = max(0.0, np.cos(psi + 0.5))  # knee flexion peaks early in the swing, straight at heel strike
+        swing = max(0.0, np.cos(psi + 0.25))  # knee flexion peaks early in the swing, straight at heel strike
         a[f"hip_{s}"][0] += k * amp * np.sin(psi) + (0.25 * k if run else 0.0)
         a[f"knee_{s}"][0] += k * ((0.35 if run else 0.1) + knee * swing**1.5)
         a[f"shoulder_{s}"][0] += -k * (0.9 if run else 0.55) * amp * np.sin(psi) + (0.3 * k if run else 0.0)
@@ -83,7 +83,7 @@ def _gait(a: dict, t: float, p: dict, amp: float, run: bool, k: float = 1.0) -> 
     a["neck"][0] -= k * (0.15 if run else 0.0)
     for s, psi in (("l", psi0), ("r", psi0 + np.pi)):  # soles level with the floor, toes up in swing
         flat = a[f"knee_{s}"][0] - a[f"hip_{s}"][0] + a["lean"][0]
-        extra = 0.1 * max(0.0, np.cos(psi + 0.5))
+        extra = 0.1 * max(0.0, np.cos(psi + 0.25))
         a[f"ankle_{s}"][0] += k * (flat + extra)
 
 

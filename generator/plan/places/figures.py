@@ -94,9 +94,12 @@ def mannequin(rng: np.random.Generator, iid: int, pose: dict, height: float | No
         "shoes",
         plain(hsv_to_linear(rng.uniform(0.02, 0.1), rng.uniform(0, 0.5), rng.choice([0.03, 0.15, 0.8])), 0.6),
     )
-    for layer in LAYERS:
-        geom = {"layer": layer, "body": body, "pose": pose, "t": 0.0}
-        k.parts.append(Part(shape="mannequin", material=layer, name=layer, geom=geom))
+    if _LEGACY[0]:
+        _blocks(k, h / 1.78, float(body["build"]), pose["name"] in MOVING)
+    else:
+        for layer in LAYERS:
+            geom = {"layer": layer, "body": body, "pose": pose, "t": 0.0}
+            k.parts.append(Part(shape="mannequin", material=layer, name=layer, geom=geom))
     return k.placed()[0].model.model_copy(
         update={
             "instance_id": iid,
@@ -109,6 +112,33 @@ def mannequin(rng: np.random.Generator, iid: int, pose: dict, height: float | No
             },
         }
     )
+
+
+_LEGACY = [False]
+
+
+def use_legacy_figures(on: bool) -> None:
+    """Build figures as the former rigid blocks (benchmarks/figures.py compares the render cost)."""
+    _LEGACY[0] = bool(on)
+
+
+def _blocks(k: Kit, s: float, broad: float, walking: bool) -> None:
+    """The former figure: boxes, cylinders and a sphere head, legs apart when walking, arms hanging."""
+    hip, shoulder = 0.95 * s, 1.45 * s
+    stride = 0.35 if walking else 0.05
+    for side, swing in ((-1, stride), (1, -stride)):
+        x, leg = side * 0.1 * broad * s, hip - 0.02
+        dz, dy = leg / 2 * np.cos(swing), leg / 2 * np.sin(swing)
+        k.cyl("bottom", 0.15 * broad * s, leg, (x, -dy, hip - dz), rot=(float(-swing), 0.0, 0.0))
+        k.box("shoes", (0.1 * s, 0.24 * s, 0.07 * s), (x, -2 * dy - 0.05 * s, 0.035 * s))
+    k.box("bottom", (0.36 * broad * s, 0.22 * s, 0.2 * s), (0, 0, hip))
+    k.box("top", (0.42 * broad * s, 0.24 * s, shoulder - hip), (0, 0, (hip + shoulder) / 2 + 0.05 * s))
+    k.cyl("shell", 0.1 * s, 0.12 * s, (0, 0, shoulder + 0.08 * s))
+    k.sphere("shell", (0.2 * s, 0.23 * s, 0.26 * s), (0, 0, shoulder + 0.24 * s))
+    for side in (-1, 1):
+        a, x = 0.62 * s, side * (0.24 * broad * s + 0.05 * s)
+        k.cyl("top", 0.1 * s, a, (x, 0.0, shoulder - a / 2))
+        k.sphere("shell", (0.09 * s, 0.09 * s, 0.12 * s), (x, 0.0, shoulder - a))
 
 
 def paper_target(rng: np.random.Generator, iid: int) -> Model:

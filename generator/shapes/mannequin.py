@@ -342,14 +342,21 @@ def _rest(key: str) -> dict[str, list[tuple[str, Mesh]]]:
     return _pieces(body, str(d.get("top", "tshirt")), str(d.get("bottom", "trousers")))
 
 
+@lru_cache(maxsize=256)
+def _posed(body_key: str, pose_key: str, t: float) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Joint frames of a figure at ``t`` (shared by its four layers)."""
+    d = json.loads(body_key)
+    b = Body(float(d["height"]), float(d.get("build", 1.0)), float(d.get("girth", 1.0)))
+    return _skeleton(b, pose_angles(json.loads(pose_key), t))
+
+
 def figure_mesh(layer: str, body: dict, pose: dict | None = None, t: float = 0.0) -> Mesh:
     """One material layer of a figure (``body``: height, build, girth, top, bottom) posed by ``pose`` at ``t``."""
     if layer not in LAYERS:
         raise ValueError(f"layer must be one of {LAYERS}, got {layer!r}")
     key = json.dumps(body, sort_keys=True)
     pieces = _rest(key)[layer]
-    b = Body(float(body["height"]), float(body.get("build", 1.0)), float(body.get("girth", 1.0)))
-    frames = _skeleton(b, pose_angles(pose or {"name": "standing"}, float(t)))
+    frames = _posed(key, json.dumps(pose or {"name": "standing"}, sort_keys=True), float(t))
     return merge([Mesh(m.verts @ frames[j][0].T + frames[j][1], m.faces) for j, m in pieces])
 
 

@@ -141,5 +141,5 @@ def angles(pose: dict, t: float) -> dict[str, list[float]]:
         a["neck"][0] -= 0.35 * u
     for j, v in a.items():
         lim = limits_of(j)
-        a[j] = [float(np.clip(x, lo, hi)) for x, (lo, hi) in zip(v, lim, strict=True)]
+        a[j] = [min(max(float(x), lo), hi) for x, (lo, hi) in zip(v, lim, strict=True)]
     return a

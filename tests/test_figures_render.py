@@ -4,6 +4,9 @@ frames (the limbs move, not the actor), and the labelled boxes agree with the ma
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import cv2
 import numpy as np
@@ -14,6 +17,7 @@ from generator.config import load_config
 from generator.dataset.layout import clip_dir
 from generator.plan.geometry import euler_to_matrix
 from generator.plan.model import Actor
+from generator.plan.objects.parts import part_mesh
 from generator.plan.places.figures import mannequin
 from generator.plan.planner import plan_clip
 from generator.run.pool import PoolOptions, WorkerPool
@@ -94,3 +98,55 @@ def test_raised_arms_move_the_person_mask_and_boxes_match_the_pixels(raised):
     assert iou < 0.85, f"the figure barely changes: IoU {iou:.2f}"
     tall = [b[3] - b[1] for b in boxes]  # hands above the head make the figure taller (the camera may sway)
     assert tall[-1] >= tall[0] * 1.1 + 1, tall
+
+
+SNIPPET = r"""
+import json, sys
+import bpy, numpy as np
+from generator.blender import session
+from generator.blender.figurekeys import add_pose_keys, live_verts
+from generator.blender.meshes import build_model
+from generator.plan.model import Model
+model = Model.model_validate_json(open(sys.argv[1]).read())
+session.reset()
+scene = bpy.context.scene
+obj = build_model(model, scene.collection)
+keys = add_pose_keys(obj, model, 5.0, 6)
+out = {"keys": keys, "frames": [], "half": []}
+for f in range(6):
+    scene.frame_set(f + 1)
+    out["frames"].append(live_verts(obj, None).tolist())
+    scene.frame_set(f + 1, subframe=0.25)
+    out["half"].append(live_verts(obj, None).tolist())
+print("RESULT" + json.dumps(out))
+"""
+
+
+def test_blender_shows_each_frame_the_posed_arrays_of_the_plan(tmp_path):
+    """The object Blender evaluates in frame f has exactly the builder's vertices of frame f (a quarter frame
+    later: 3/4 of frame f and 1/4 of frame f + 1): what the labels project is what Cycles renders."""
+    pose = {"name": "crouching", "t0": 0.0, "dur": 1.0, "look": 0.3, "phase": 1.0}
+    model = mannequin(np.random.default_rng(2), 10, pose, 1.68)
+    path = tmp_path / "model.json"
+    path.write_text(model.model_dump_json())
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    res = subprocess.run(
+        [sys.executable, "-c", SNIPPET, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    out = json.loads(next(ln for ln in res.stdout.splitlines() if ln.startswith("RESULT"))[6:])
+    assert out["keys"] == 5
+    want = []
+    for f in range(6):
+        parts = [p.model_copy(update={"geom": {**p.geom, "t": f / 5.0}}) for p in model.parts]
+        want.append(np.concatenate([part_mesh(p).verts for p in parts]))
+    for f in range(6):
+        assert np.abs(np.asarray(out["frames"][f]) - want[f]).max() < 1e-5, f
+        blend = 0.75 * want[f] + 0.25 * want[min(f + 1, 5)]
+        assert np.abs(np.asarray(out["half"][f]) - blend).max() < 1e-5, f
+    assert np.abs(np.asarray(out["frames"][5]) - np.asarray(out["frames"][0])).max() > 0.3  # it crouched

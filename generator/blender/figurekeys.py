@@ -1,6 +1,7 @@
 """Figures that move their limbs over the clip: each frame's posed mesh of a mannequin model is a shape key,
-switched on in its frame only (constant interpolation), so Blender renders exactly the per-frame arrays of the
-``mannequin`` builder; the labels read the evaluated mesh of each frame (and sub-frame) back."""
+fully on in its own frame and off in the others (linear in between, so sub-frames under motion blur or a rolling
+shutter blend two neighbouring poses). Blender renders exactly the per-frame arrays of the ``mannequin``
+builder in every frame; the labels read the evaluated mesh of each frame (and sub-frame) back."""
 
 from __future__ import annotations
 
@@ -35,26 +36,32 @@ def add_pose_keys(obj: bpy.types.Object, model: Model, fps: float, frames: int) 
     if posed is None or len(posed[0]) != len(obj.data.vertices):
         return 0
     obj.shape_key_add(name="Basis", from_mix=False)
-    prefs = bpy.context.preferences.edit
-    before = prefs.keyframe_new_interpolation_type
-    prefs.keyframe_new_interpolation_type = "CONSTANT"
     n = 0
-    try:
-        for f in range(1, frames):
-            if np.array_equal(posed[f], posed[f - 1]):
-                continue
-            key = obj.shape_key_add(name=f"f{f}", from_mix=False)
-            key.data.foreach_set("co", posed[f].astype(np.float32).ravel())
-            nxt = next((g for g in range(f + 1, frames) if not np.array_equal(posed[g], posed[f])), frames)
-            for frame, value in ((f, 0.0), (f + 1, 1.0), (nxt + 1, 0.0)):
-                if 1 <= frame <= frames:
-                    key.value = value
-                    key.keyframe_insert("value", frame=frame)
-            n += 1
-    finally:
-        prefs.keyframe_new_interpolation_type = before
+    for f in range(1, frames):
+        if np.array_equal(posed[f], posed[f - 1]):
+            continue
+        key = obj.shape_key_add(name=f"f{f}", from_mix=False)
+        key.data.foreach_set("co", posed[f].astype(np.float32).ravel())
+        nxt = next((g for g in range(f + 1, frames) if not np.array_equal(posed[g], posed[f])), frames)
+        for frame, value in ((f, 0.0), (f + 1, 1.0), (nxt, 1.0), (nxt + 1, 0.0)):
+            if 1 <= frame <= frames:
+                key.value = value
+                key.keyframe_insert("value", frame=frame)
+        n += 1
+    if n:
+        _linear(obj.data.shape_keys.animation_data)
     obj[POSED] = True
     return n
+
+
+def _linear(ad) -> None:
+    """Make every key of the shape keys' action linear (Blender 5 keeps F-curves in the action's channelbags)."""
+    for layer in ad.action.layers:
+        for strip in layer.strips:
+            bag = strip.channelbag(ad.action_slot)
+            for fc in bag.fcurves if bag is not None else ():
+                for kp in fc.keyframe_points:
+                    kp.interpolation = "LINEAR"
 
 
 def live_verts(obj: bpy.types.Object, verts: np.ndarray) -> np.ndarray:

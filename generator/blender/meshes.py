@@ -102,7 +102,7 @@ def build_model(model: Model, collection: bpy.types.Collection) -> bpy.types.Obj
             f.material_index = slot
             f.smooth = smooth
         if p.geom is not None:
-            builders = True
+            builders = builders or p.smooth is None  # smooth=True: smooth everywhere, no sharp edges
             box_uvs(bm, faces)
         elif model.materials[p.material].pattern in IMAGE_PATTERNS:
             planar_uvs(bm, faces, p)

@@ -99,7 +99,7 @@ def mannequin(rng: np.random.Generator, iid: int, pose: dict, height: float | No
     else:
         for layer in LAYERS:
             geom = {"layer": layer, "body": body, "pose": pose, "t": 0.0}
-            k.parts.append(Part(shape="mannequin", material=layer, name=layer, geom=geom))
+            k.parts.append(Part(shape="mannequin", material=layer, name=layer, geom=geom, smooth=True))
     return k.placed()[0].model.model_copy(
         update={
             "instance_id": iid,

@@ -44,6 +44,24 @@ REFERENCE = {"name": "reference", "samples": 256, "denoise": "high", "max_bounce
 
 def grid(kind: str) -> list[dict]:
     """The settings to try (names encode them: s<samples>_<denoise>_b<bounces>[_nolt][_ad<threshold>])."""
+    if kind == "presets":  # the grid the shipped presets were chosen from (benchmarks/RESULTS.md)
+        out = []
+        for s, d, b, pf in itertools.product([1, 2, 4, 8, 16], ["off", "fast", "balanced"], [1, 2, 4], [0, 1]):
+            if (pf and d == "off") or (b == 1 and d != "fast") or (pf and b != 2):
+                continue
+            name = f"s{s}_{d}_b{b}" + ("_pf" if pf else "")
+            out.append(
+                {
+                    "name": name,
+                    "samples": s,
+                    "denoise": d,
+                    "max_bounces": b,
+                    "light_tree": True,
+                    "adaptive_threshold": 0.0,
+                    **({"prefilter": "FAST"} if pf else {}),
+                }
+            )
+        return out
     if kind == "small":
         samples, denoise, bounces, tree, adaptive = [1, 2, 4, 8], ["off", "fast"], [2], [True], [0.0]
     else:
@@ -99,7 +117,11 @@ def shading_grid(only: list[str] | None = None) -> list[dict]:
 
 def preset_names() -> dict[str, str]:
     """Grid names of the settings the shipped presets use."""
-    return {f"s{p['samples']}_{p['denoise']}_b{p['max_bounces']}": name for name, p in RENDER_PRESETS.items()}
+    out = {}
+    for name, p in RENDER_PRESETS.items():
+        pf = "_pf" if p.get("denoise_prefilter") == "fast" and p["denoise"] != "off" else ""
+        out[f"s{p['samples']}_{p['denoise']}_b{p['max_bounces']}{pf}"] = name
+    return out
 
 
 def plans(families: list[str], width: int, height: int, folder: Path, clips: int = 1) -> list[dict]:
@@ -136,7 +158,7 @@ def masked_psnr(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> float | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--size", default="320x180")
-    ap.add_argument("--grid", default="small", choices=["small", "full", "shading"])
+    ap.add_argument("--grid", default="small", choices=["small", "presets", "full", "shading"])
     ap.add_argument("--families", default=",".join(FAMILIES))
     ap.add_argument(
         "--clock",

@@ -9,6 +9,7 @@ import bpy
 from generator.blender.atmosphere import build_atmosphere
 from generator.blender.camera import build_camera, linear_keys
 from generator.blender.effects import build_effects
+from generator.blender.handkeys import add_trigger_key
 from generator.blender.lighting import build_lights, build_world
 from generator.blender.meshes import build_model
 from generator.plan.model import ClipPlan, Placed
@@ -57,6 +58,12 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
             built.labelled[placed.model.instance_id] = obj
         if placed is plan.held:
             held_obj = obj
+        else:
+            # the arms' shadows on the scene would differ between a counterfactual pair's clips outside the
+            # labelled pixels: hands and arms cast none (they still shade themselves and hide what is behind)
+            obj.visible_shadow = False
+            if placed.model.name == "hand_right":
+                add_trigger_key(obj, placed.model, plan)
 
     for actor in plan.actors:  # figures and targets: labelled, keyframed world poses
         obj = build_model(actor.model, coll)

@@ -24,7 +24,15 @@ HAND_LEFT_ID = 3
 def _mirror_part(p: Part, shift: tuple[float, float, float]) -> Part:
     x, y, z = p.pos
     rx, ry, rz = p.rot
-    return p.model_copy(update={"pos": (-x + shift[0], y + shift[1], z + shift[2]), "rot": (rx, -ry, -rz)})
+    geom = p.geom
+    if geom is not None and p.shape in ("hand", "hand_nails", "hand_pads"):  # the mesh itself is mirrored
+        geom = {**geom, "side": "left" if geom.get("side", "right") == "right" else "right"}
+        geom.pop("trigger_pose", None)
+    elif geom is not None and p.shape == "sleeve":
+        geom = {**geom, "path": [(-a, b, c) for a, b, c in geom["path"]]}
+    return p.model_copy(
+        update={"pos": (-x + shift[0], y + shift[1], z + shift[2]), "rot": (rx, -ry, -rz), "geom": geom}
+    )
 
 
 def mirrored_hand(hand: Placed, shift: tuple[float, float, float]) -> Placed:
@@ -41,7 +49,8 @@ def mirrored_hand(hand: Placed, shift: tuple[float, float, float]) -> Placed:
 
 def second_hand(held: Model | None, hands: list[Placed]) -> list[Placed]:
     """The hands with a left hand added to a one-handed harmless object whose grip allows it."""
-    if held is None or len(hands) != 1 or held.meta.get("class") in ("handgun", "rifle", "shotgun"):
+    labelled = [h for h in hands if h.model.instance_id]  # upper arms are unlabelled scenery
+    if held is None or len(labelled) != 1 or held.meta.get("class") in ("handgun", "rifle", "shotgun"):
         return hands
     if held.name.startswith(("umbrella", "selfie_stick")):  # long poles: held in one hand
         return hands
@@ -49,4 +58,4 @@ def second_hand(held: Model | None, hands: list[Placed]) -> list[Placed]:
     key = "fist_z" if grip in ("fist_z", "fist_down", "fist_up") else grip
     if key not in SECOND_HAND:
         return hands
-    return [*hands, mirrored_hand(hands[0], SECOND_HAND[key])]
+    return [*hands, mirrored_hand(labelled[0], SECOND_HAND[key])]

@@ -102,7 +102,36 @@ def plan_held(
         bool(rng.random() < h.draw("watch", rng)),
     )
     two = bool(rng.random() < h.draw("two_handed", rng)) and mount != "handheld"
-    return HeldPlan(held=held, hands=hands_mod.grip_hands(model, style, two_handed=two))
+    shoulders, limit = arm_frame(held_name, mount)
+    return HeldPlan(held=held, hands=hands_mod.grip_hands(model, style, two, shoulders, limit))
+
+
+# the wearer's right shoulder in the camera frame per mount (x right, y up, z back): below and beside a head
+# (helmet) camera, which sits some 10 cm above the eyes,
+# camera, level with and beside a chest camera; the left one mirrors it
+SHOULDER = {"head": (0.2, -0.36, -0.04), "handheld": (0.2, -0.36, -0.04), "chest": (0.19, 0.04, 0.0)}
+
+
+def arm_frame(held_name: str, mount: str):
+    """Each shoulder in the held object's frame for the aimed (held out) carry pose, and a test that keeps arm
+    geometry in front of the camera (labels project it) in that pose."""
+    pos, rot = carry_pose(held_name, mount, "aimed")
+    m = euler_to_matrix(rot)
+    if mount in SHOULDER:
+        sh = np.array(SHOULDER[mount])
+    else:  # a weapon-mounted camera: the wearer's head is where it is for a head camera
+        head_pos, _ = carry_pose(held_name, "head", "aimed")
+        sh = np.array(SHOULDER["head"]) + (pos - head_pos)
+    shoulders = {
+        "hand_right": m.T @ (sh - pos),
+        "hand_left": m.T @ (sh * np.array([-1.0, 1.0, 1.0]) - pos),
+        "down": m.T @ np.array([0.0, -1.0, 0.0]),  # the camera's down in the object frame: elbows hang that way
+    }
+
+    def limit(p) -> bool:
+        return bool((m @ np.asarray(p) + pos)[2] < -0.16)
+
+    return shoulders, limit
 
 
 def carry_pose(held_name: str, mount: str = "head", state: str = "aimed") -> tuple[np.ndarray, np.ndarray]:

@@ -1,13 +1,17 @@
-"""Trigger discipline on the rendered firing hand: the index finger lies straight along the frame and moves onto
-the trigger only in the frames around a shot. One mesh per hand, the finger's second pose as a shape key keyed
-per frame (no armature, no per-frame mesh rebuild: the render cost stays that of a static mesh)."""
+"""Shape keys of the rendered hands: the firing hand's index finger on the trigger only in the frames around a shot
+(trigger discipline), and each arm turned towards its elbow in the poses the clip passes through (generator/plan/
+arms.py). One mesh per hand, keys keyed per frame (no armature, no per-frame mesh rebuild); the labels apply the
+same weights to the same arrays (``HandKeys.verts``)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import bpy
 import numpy as np
 
 from generator.geometry import euler_to_matrix
+from generator.plan import arms as A
 from generator.plan.model import ClipPlan, Model
 from generator.shapes import hand as H
 
@@ -36,39 +40,77 @@ def posed_hand_verts(model: Model) -> tuple[int, np.ndarray] | None:
     return len(v), (v2 * np.asarray(part.size)) @ euler_to_matrix(part.rot).T + np.asarray(part.pos)
 
 
-def add_trigger_key(obj: bpy.types.Object, model: Model, plan: ClipPlan) -> bool:
-    """Give a firing hand the shape key 'trigger' keyed on around each shot; False when there is nothing to do."""
+@dataclass
+class HandKeys:
+    """A hand model's shape keys: names, per-vertex offsets from the basis and per-frame values."""
+
+    names: list[str]
+    deltas: list[np.ndarray]
+    values: np.ndarray  # (frames, keys)
+
+    def verts(self, basis: np.ndarray, f: int) -> np.ndarray:
+        """The object's local vertices at frame ``f`` (labels project these)."""
+        out = basis
+        for k, dv in enumerate(self.deltas):
+            w = float(self.values[f, k])
+            if w > 0:
+                out = out + w * dv
+        return out
+
+
+def hand_keys(model: Model, plan: ClipPlan, basis: np.ndarray | None = None) -> HandKeys | None:
+    """The keys of a hand model in a clip (None: nothing moves): trigger around shots, arm keys by pose."""
+    names, deltas, values = [], [], []
     on = trigger_frames(plan)
     posed = posed_hand_verts(model) if on.any() else None
-    if posed is None:
-        return False
-    n, verts = posed
+    arm_d = A.key_deltas(model)
+    if posed is None and not arm_d:
+        return None
+    if basis is None:
+        from generator.plan.objects.parts import part_mesh
+
+        basis = np.concatenate([part_mesh(p).verts for p in model.parts])
+    if posed is not None:
+        n, v = posed
+        d = np.zeros_like(basis)
+        d[:n] = v - basis[:n]
+        names.append("trigger")
+        deltas.append(d)
+        values.append(on)
+    if arm_d:
+        info = A.arm_info(model)
+        w = A.key_weights(info["poses"], plan.held_track.position, plan.held_track.rotation)
+        for k, d in enumerate(arm_d):
+            names.append(f"arm{k + 1}")
+            deltas.append(d)
+            values.append(w[:, k])
+    return HandKeys(names, deltas, np.stack(values, axis=1))
+
+
+def add_hand_keys(obj: bpy.types.Object, model: Model, plan: ClipPlan) -> HandKeys | None:
+    """Give a hand object its shape keys, keyed per frame with constant interpolation (the value of each frame
+    is exactly the labels'); None when it has none."""
+    keys = hand_keys(model, plan)
+    if keys is None:
+        return None
+    n = len(obj.data.vertices)
+    if any(len(d) != n for d in keys.deltas):  # the mesh is not the plan's arrays: no keys (labels agree)
+        return None
+    base = np.empty(n * 3)
+    obj.data.vertices.foreach_get("co", base)
     obj.shape_key_add(name="Basis", from_mix=False)
-    key = obj.shape_key_add(name="trigger", from_mix=False)
-    co = np.empty(len(key.data) * 3)
-    key.data.foreach_get("co", co)
-    co = co.reshape(-1, 3)
-    co[:n] = verts
-    key.data.foreach_set("co", co.ravel())
-    for f, value in enumerate(on):
-        if f == 0 or value != on[f - 1]:
-            key.value = float(value)
-            key.keyframe_insert("value", frame=f + 1)
-    fc = obj.data.shape_keys.animation_data.action.fcurves if obj.data.shape_keys.animation_data else []
-    for curve in fc:
-        for kp in curve.keyframe_points:
-            kp.interpolation = "CONSTANT"
-    return True
-
-
-def keyed_verts(model: Model, verts: np.ndarray, value: float) -> np.ndarray:
-    """The object's local vertices in a frame where the trigger key has ``value`` (labels project these)."""
-    if value <= 0:
-        return verts
-    posed = posed_hand_verts(model)
-    if posed is None:
-        return verts
-    n, v = posed
-    out = verts.copy()
-    out[:n] += value * (v - verts[:n])
-    return out
+    edit = bpy.context.preferences.edit
+    old = edit.keyframe_new_interpolation_type
+    edit.keyframe_new_interpolation_type = "CONSTANT"
+    try:
+        for k, name in enumerate(keys.names):
+            key = obj.shape_key_add(name=name, from_mix=False)
+            key.data.foreach_set("co", (base + keys.deltas[k].ravel()).astype(np.float32))
+            vals = keys.values[:, k]
+            for f, value in enumerate(vals):
+                if f == 0 or value != vals[f - 1]:
+                    key.value = float(value)
+                    key.keyframe_insert("value", frame=f + 1)
+    finally:
+        edit.keyframe_new_interpolation_type = old
+    return keys

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from generator.plan import arms as A
 from generator.plan import grasp as G
 from generator.plan.contact import MeshDistance
 from generator.plan.geometry import hsv_to_linear, matrix_to_euler, r3, srgb_to_linear
@@ -24,7 +25,6 @@ from generator.shapes import hand as H
 HAND_IDS = {"hand_right": 2, "hand_left": 3}
 SLEEVES = ("long", "rolled", "short", "jacket")
 GRIPS = ("pistol", "shoulder", "fist_y", "fist_z", "phone", "two_side", "open")
-UPPER_ARM_M = 0.3
 # skin colours (sRGB) from very light to very dark, interpolated by skin_tone (Fitzpatrick I-VI-like anchors)
 SKIN_SRGB = np.array(
     [
@@ -49,6 +49,15 @@ GARMENTS = {
     "hoodie": None,
     "jacket": None,
 }
+
+
+@dataclass
+class ArmSpec:
+    """Where the arms go: the grip anchor's key poses in the camera frame (basis first) and the right
+    shoulder in the camera frame (the left one mirrors it)."""
+
+    poses: list
+    shoulder: np.ndarray
 
 
 @dataclass
@@ -123,23 +132,6 @@ def hand_style(
 # ------------------------------------------------------------------------------------------------ arm geometry
 
 
-def elbow_point(wrist: np.ndarray, shoulder: np.ndarray, forearm: float, upper: float = UPPER_ARM_M,
-                down=(0.0, 0.0, -1.0)):
-    """The elbow of a two-bone arm from wrist to shoulder, bent downwards (``down``) and outwards (object
-    frame)."""
-    d = shoulder - wrist
-    dist = float(np.linalg.norm(d))
-    u = d / max(dist, 1e-9)
-    dist_c = np.clip(dist, abs(upper - forearm) + 1e-3, upper + forearm - 1e-3)
-    a = (forearm**2 - upper**2 + dist_c**2) / (2 * dist_c)
-    h = np.sqrt(max(forearm**2 - a**2, 0.0))
-    side = np.sign(shoulder[0]) if abs(shoulder[0]) > 1e-6 else 1.0
-    bend = np.array([0.4 * side, 0.0, 0.0]) + np.asarray(down, dtype=float)
-    bend = bend - u * (bend @ u)
-    bend /= np.linalg.norm(bend)
-    return wrist + u * a + bend * h
-
-
 def aim_wrist(hp: G.HandPose, elbow: np.ndarray) -> None:
     """Set the wrist's flexion and deviation (within limits) so the forearm points at ``elbow``."""
     m = G.MIRROR if hp.side == "left" else np.eye(3)
@@ -150,56 +142,94 @@ def aim_wrist(hp: G.HandPose, elbow: np.ndarray) -> None:
     hp.pose["wrist"] = [float(np.clip(flex, *H.LIMITS["wrist_flex"])), float(np.clip(dev, *H.LIMITS["wrist_dev"]))]
 
 
+_FLEX = np.linspace(*H.LIMITS["wrist_flex"], 15)
+_DEV = np.linspace(*H.LIMITS["wrist_dev"], 9)
+_AXES = np.array([[H.forearm_axis({"wrist": [f, d]}) for d in _DEV] for f in _FLEX]).reshape(-1, 3)
+_ANGLES = np.array([[f, d] for f in _FLEX for d in _DEV])
+
+
+def best_wrist(hp: G.HandPose, pose, shoulder: np.ndarray, fore: float, clear=None) -> list[float]:
+    """The wrist angles (within their limits) whose forearm reaches best towards a wearer's elbow in the anchor
+    pose ``pose``: the elbow an upper arm's length from the shoulder, below it, the forearm clear of the lens
+    (kept well out of its near field and in front of it) and of the held object; a mild preference for the
+    forearm hanging down and out, and for a straight wrist."""
+    m = G.MIRROR if hp.side == "left" else np.eye(3)
+    d_obj = _AXES @ m.T @ hp.rot.T  # candidate forearm directions, anchor frame
+    t = np.linspace(0.1, 1.0, 6)
+    pts_obj = hp.pos[None, None] + d_obj[:, None] * (t * fore)[None, :, None]  # (K, 6, 3)
+    rot = A.euler_to_matrix(pose[1])
+    pts = pts_obj @ rot.T + np.asarray(pose[0])
+    side = 1.0 if hp.side == "right" else -1.0
+    elbow = pts[:, -1]
+    reach = np.abs(np.linalg.norm(elbow - shoulder, axis=1) - A.UPPER_ARM_M)
+    high = np.maximum(0.0, elbow[:, 1] - (shoulder[1] - 0.04))
+    near = np.maximum(0.0, 0.3 - np.linalg.norm(pts, axis=2).min(axis=1))
+    behind = np.maximum(0.0, pts[:, :, 2].max(axis=1) + 0.12)
+    d_cam = d_obj @ rot.T
+    cost = 3.0 * reach + 4.0 * high + 12.0 * near + 12.0 * behind - 0.15 * (-d_cam[:, 1] + 0.5 * side * d_cam[:, 0])
+    cost += 0.002 * np.abs(_ANGLES).sum(axis=1) / 10.0
+    if clear is not None:
+        gap = clear(pts_obj.reshape(-1, 3)).reshape(len(pts_obj), -1)
+        cost += 20.0 * np.maximum(0.0, 0.035 - gap).sum(axis=1)
+    return [float(a) for a in _ANGLES[int(np.argmin(cost))]]
+
+
 def forearm_dir(hp: G.HandPose) -> np.ndarray:
     """The forearm's direction (wrist -> elbow) in the object frame."""
     m = G.MIRROR if hp.side == "left" else np.eye(3)
     return hp.rot @ (m @ H.forearm_axis(hp.pose))
 
 
-def arm_parts(hp: G.HandPose, shoulder: np.ndarray, style: HandStyle, watch: bool, limit):
-    """(forearm, upper arm) parts: the sleeve over the forearm to the elbow and a watch, and the upper arm from
-    the elbow towards the shoulder, both cut where ``limit(point)`` is False (labels project them: they must stay
-    in front of the camera). Both belong to the hand's labelled model (pairs differ only inside labels)."""
-    d = forearm_dir(hp)
+def arm_parts(hp: G.HandPose, style: HandStyle, watch: bool, arm: ArmSpec | None, clear=None):
+    """The hand's arm for every key pose of ``arm``: sets the forearm (wrist angles) for the basis pose and
+    returns (forearm length of the hand mesh, the arm geom of the hand part, sleeve and watch parts with their
+    key paths). Without ``arm``: one key, the head mount's aimed pose."""
+    arm = arm or ArmSpec(poses=[(np.array([0.0, -0.07, -0.5]), np.array([-np.pi / 2, 0.0, 0.0]))],
+                         shoulder=A.shoulder_cam("head", 1.0))
+    side = 1.0 if hp.side == "right" else -1.0
     fore = 0.25 * hp.length / H.REF_LENGTH_M
-    elbow = hp.pos + d * fore
-    to_sh = shoulder - elbow
-    up_len = float(np.linalg.norm(to_sh))
-    up_dir = to_sh / max(up_len, 1e-9)
-    labelled, scenery = [], []
-    if style.sleeve != "short":
-        pts, rad = [], []
-        for s in np.linspace(style.sleeve_from, fore + 0.02, max(2, int((fore - style.sleeve_from) / 0.03) + 2)):
-            pts.append(hp.pos + d * s)
-            rad.append(style.sleeve_r * (0.85 + 0.25 * min(s, fore) / fore))
-        keep = [i for i, p in enumerate(pts) if limit(p)]
-        n = keep[-1] + 1 if keep else 0
-        if n >= 2:
-            labelled.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="sleeve", name="sleeve",
-                                 geom={"path": [r3(p) for p in pts[:n]], "radius": [round(float(r), 4) for r in
-                                                                                 rad[:n]],
-                                       "folds": 0.06, "seed": 0}, smooth=True))
-    pts = [elbow + up_dir * s for s in np.linspace(-0.01, max(up_len, 0.05), 10)]
-    keep = [i for i, p in enumerate(pts) if limit(p)]
-    n = keep[-1] + 1 if keep else 0
-    if n >= 2:  # the upper arm towards the shoulder, as far as labels may project it (in front of the camera)
-        radii = [round(float(style.sleeve_r * 1.12 + 0.012 * i / 9), 4) for i in range(n)]
-        radii[-1] = round(radii[-1] * 0.6, 4)  # tapered end: no flat cap facing the camera
-        scenery.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="sleeve", name="upper_arm",
-                            geom={"path": [r3(p) for p in pts[:n]], "radius": radii, "folds": 0.05, "seed": 1},
-                            smooth=True))
+    sh_cam = arm.shoulder * np.array([side, 1.0, 1.0])
+    dirs, shoulders = [], []
+    for k, pose in enumerate(arm.poses):
+        wrist = best_wrist(hp, pose, sh_cam, fore, clear)
+        if k == 0:
+            hp.pose["wrist"] = wrist
+        dirs.append(forearm_dir(G.HandPose(hp.side, hp.length, hp.breadth, {"wrist": wrist}, hp.rot, hp.pos)))
+        shoulders.append(A.to_anchor(sh_cam[None], pose)[0])
+    reach = min(A.forearm_reach(hp.pos, d, fore, pose) for d, pose in zip(dirs, arm.poses, strict=True))
+    forearm_m = round(float(max(0.06, reach)), 4)
+    info = {"pivot": [round(float(x), 5) for x in hp.pos], "dirs": [[round(float(x), 5) for x in d] for d in dirs],
+            "poses": [[round(float(x), 5) for x in np.concatenate(p)] for p in arm.poses]}
+    parts = []
+    start = style.sleeve_from if style.sleeve != "short" else fore - 0.01
+    # the other keys end just past the elbow: shape keys blend linearly, and a long upper arm blended between
+    # far-apart poses (an onset's start) would swing through the lens's near field
+    paths = [A.centreline(hp.pos, d, fore, sh, start, style.sleeve_r * 1.1, style.sleeve_r * 0.85, pose,
+                          0.9 if k == 0 else 0.15)
+             for k, (d, sh, pose) in enumerate(zip(dirs, shoulders, arm.poses, strict=True))]
+
+    def tube(name, material, path_r, keys, folds, seed):
+        path, rad = path_r
+        return Part(shape="sleeve", size=(1.0, 1.0, 1.0), material=material, name=name, smooth=True,
+                    geom={"path": [r3(p) for p in path], "radius": [round(float(r), 4) for r in rad],
+                          "folds": folds, "seed": seed, "rings": A.RINGS if name == "sleeve" else 3,
+                          "keys": [{"path": [r3(p) for p in kp], "radius": [round(float(r), 4) for r in kr]}
+                                   for kp, kr in keys]})
+
+    parts.append(tube("sleeve", "sleeve", paths[0], paths[1:], 0.06, 0))
     if watch and style.sleeve_from > 0.06:
-        a = hp.pos + d * 0.03
-        b = hp.pos + d * 0.05
-        labelled.append(Part(shape="sleeve", size=(1.0, 1.0, 1.0), material="watch", name="watch",
-                             geom={"path": [r3(a), r3(b)], "radius": [0.0305, 0.0315], "folds": 0.0, "seed": 0}))
-    return labelled, scenery
+        w = [([hp.pos + d * 0.03, hp.pos + d * 0.05], [0.0305, 0.0315]) for d in dirs]
+        parts.append(tube("watch", "watch", w[0], w[1:], 0.0, 0))
+    return forearm_m, info, parts
 
 
-def hand_parts(hp: G.HandPose, style: HandStyle) -> list[Part]:
+def hand_parts(hp: G.HandPose, style: HandStyle, forearm_m: float | None = None, arm: dict | None = None
+               ) -> list[Part]:
     """The hand mesh part (and nails on bare hands, knuckle pads on tactical gloves)."""
     geom = hp.geom()
-    geom["forearm"] = round(0.25 * hp.length / H.REF_LENGTH_M, 4)
+    geom["forearm"] = round(forearm_m if forearm_m is not None else 0.25 * hp.length / H.REF_LENGTH_M, 4)
+    if arm is not None:
+        geom["arm"] = arm
     if hp.trigger_index is not None:  # the renderer's shape key: the index finger on the trigger around shots
         geom["trigger_pose"] = {"index": list(hp.trigger_index)}
     pos, rot = r3(hp.pos), r3(matrix_to_euler(hp.rot))
@@ -348,33 +378,46 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
     return out
 
 
-def grip_hands(
-    held: Model | None,
-    style: HandStyle,
-    two_handed: bool,
-    shoulders: dict[str, np.ndarray] | None = None,
-    limit=None,
-) -> list[Placed]:
-    """The hands (with arms) posed for a held model's grip or empty hands: one labelled Placed per hand.
+def box_distance(held: Model):
+    """A cheap signed distance to the held model: the union of its parts' bounding boxes (keeps forearms off a
+    stock; the fingers use the exact mesh)."""
+    from generator.plan.objects.parts import part_corners
 
-    ``shoulders``: each side's shoulder in the object frame (from the camera mount and carry pose);
-    ``limit(point)``: False where the arm would reach behind the camera (the sleeve is cut there).
-    """
-    solved = solve_grip(held, style, two_handed)
-    dist = object_distance(held, (0.0, 0.0, 0.0), 0.6) if held is not None else None
-    shoulders = shoulders or {"hand_right": np.array([0.2, -0.45, -0.25]),
-                              "hand_left": np.array([-0.2, -0.45, -0.25])}
-    limit = limit or (lambda p: bool(p[1] > -0.3))  # in front of a head camera by default
+    boxes = np.array([[c.min(axis=0), c.max(axis=0)] for c in (part_corners(p) for p in held.parts)])
+    lo, hi = boxes[:, 0], boxes[:, 1]
+
+    def dist(p: np.ndarray) -> np.ndarray:
+        q = np.maximum(lo[None] - p[:, None], p[:, None] - hi[None])
+        outside = np.linalg.norm(np.maximum(q, 0.0), axis=-1)
+        inside = np.minimum(q.max(axis=-1), 0.0)
+        return (outside + inside).min(axis=1)
+
+    return dist
+
+
+def mirrored_pose(hp: G.HandPose, shift) -> G.HandPose:
+    """The other hand as the mirror image of ``hp`` about the object's x = 0 plane, moved by ``shift``."""
+    m = G.MIRROR
+    return G.HandPose("left" if hp.side == "right" else "right", hp.length, hp.breadth,
+                      {d: list(v) for d, v in hp.pose.items()}, m @ hp.rot @ m, m @ hp.pos + np.asarray(shift),
+                      hp.contact_digits)
+
+
+def build_hands(held: Model | None, solved: dict[str, G.HandPose], style: HandStyle,
+                arm: ArmSpec | None = None) -> list[Placed]:
+    """One labelled Placed per solved hand, with its arm in every key pose of ``arm``."""
+    clear = box_distance(held) if held is not None and held.parts else None
     hands = []
     for name in ("hand_right", "hand_left"):
         if name not in solved:
             continue
         hp = solved[name]
-        fore = 0.25 * hp.length / H.REF_LENGTH_M
-        side = 1.0 if name == "hand_right" else -1.0
-        down = shoulders.get("down", (0.0, 0.0, -1.0))
-        clear_forearm(hp, elbow_point(hp.pos, shoulders[name], fore, down=down), dist, side)
-        fore_parts, upper = arm_parts(hp, shoulders[name], style, style.watch and name == "hand_left", limit)
-        parts = hand_parts(hp, style) + fore_parts + upper
+        forearm_m, info, arm_ps = arm_parts(hp, style, style.watch and name == "hand_left", arm, clear)
+        parts = hand_parts(hp, style, forearm_m, info) + arm_ps
         hands.append(_hand(name, parts, style, {"contact": ",".join(hp.contact_digits)}))
     return hands
+
+
+def grip_hands(held: Model | None, style: HandStyle, two_handed: bool, arm: ArmSpec | None = None) -> list[Placed]:
+    """The hands (with arms) posed for a held model's grip or empty hands: one labelled Placed per hand."""
+    return build_hands(held, solve_grip(held, style, two_handed), style, arm)

@@ -18,6 +18,7 @@ import numpy as np
 from generator.catalog import HELD, held_class
 from generator.config.models import SceneConfig
 from generator.motion.shake import tremor, tremor_spec
+from generator.plan import arms as arms_mod
 from generator.plan import hands as hands_mod
 from generator.plan.geometry import euler_to_matrix, r3
 from generator.plan.model import HeldTrack, Model, Placed
@@ -75,6 +76,8 @@ def carry_key(held_name: str) -> str:
 class HeldPlan:
     held: Placed | None
     hands: list[Placed]
+    solved: dict | None = None  # the solved hand poses (to give them the clip's own arms later)
+    style: hands_mod.HandStyle | None = None
 
 
 def plan_held(
@@ -102,36 +105,21 @@ def plan_held(
         bool(rng.random() < h.draw("watch", rng)),
     )
     two = bool(rng.random() < h.draw("two_handed", rng)) and mount != "handheld"
-    shoulders, limit = arm_frame(held_name, mount)
-    return HeldPlan(held=held, hands=hands_mod.grip_hands(model, style, two, shoulders, limit))
+    solved = hands_mod.solve_grip(model, style, two)
+    hands = hands_mod.build_hands(model, solved, style, arm_spec(held_name, mount))
+    return HeldPlan(held=held, hands=hands, solved=solved, style=style)
 
 
-# the wearer's right shoulder in the camera frame per mount (x right, y up, z back): below and beside a head
-# (helmet) camera, which sits some 10 cm above the eyes,
-# camera, level with and beside a chest camera; the left one mirrors it
-SHOULDER = {"head": (0.2, -0.36, -0.04), "handheld": (0.2, -0.36, -0.04), "chest": (0.19, 0.04, 0.0)}
-
-
-def arm_frame(held_name: str, mount: str):
-    """Each shoulder in the held object's frame for the aimed (held out) carry pose, and a test that keeps arm
-    geometry in front of the camera (labels project it) in that pose."""
-    pos, rot = carry_pose(held_name, mount, "aimed")
-    m = euler_to_matrix(rot)
-    if mount in SHOULDER:
-        sh = np.array(SHOULDER[mount])
-    else:  # a weapon-mounted camera: the wearer's head is where it is for a head camera
-        head_pos, _ = carry_pose(held_name, "head", "aimed")
-        sh = np.array(SHOULDER["head"]) + (pos - head_pos)
-    shoulders = {
-        "hand_right": m.T @ (sh - pos),
-        "hand_left": m.T @ (sh * np.array([-1.0, 1.0, 1.0]) - pos),
-        "down": m.T @ np.array([0.0, -1.0, 0.0]),  # the camera's down in the object frame: elbows hang that way
-    }
-
-    def limit(p) -> bool:
-        return bool((m @ np.asarray(p) + pos)[2] < -0.16)
-
-    return shoulders, limit
+def arm_spec(held_name: str, mount: str, poses: list | None = None) -> hands_mod.ArmSpec:
+    """The arms' key poses (default: the aimed or held-out pose alone) and the right shoulder, camera frame; a
+    weapon-mounted camera has the head camera's shoulder, moved as the weapon is moved from the head pose."""
+    if poses is None:
+        poses = [carry_pose(held_name, mount, "aimed")]
+    offset = np.zeros(3)
+    if mount not in arms_mod.SHOULDER:
+        offset = carry_pose(held_name, mount, "aimed")[0] - carry_pose(held_name, "head", "aimed")[0]
+    poses = [(np.asarray(p, dtype=float), np.asarray(r, dtype=float)) for p, r in poses]
+    return hands_mod.ArmSpec(poses=poses, shoulder=arms_mod.shoulder_cam(mount, 1.0, offset))
 
 
 def carry_pose(held_name: str, mount: str = "head", state: str = "aimed") -> tuple[np.ndarray, np.ndarray]:

@@ -505,14 +505,16 @@ def _transport_frames(path: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return ns, np.cross(t, ns)
 
 
-def sleeve_arrays(path, radius, folds: float = 0.1, seed: int = 0, segments: int = 18, step: float = 0.012):
+def sleeve_arrays(path, radius, folds: float = 0.1, seed: int = 0, segments: int = 18, step: float = 0.012,
+                  rings: int | None = None):
     """A closed tube along ``path`` with per-point radii, wrinkled by ``folds`` (a fraction of the radius):
-    rings of bunched cloth along the sleeve and a few creases around it; flat caps at both ends."""
+    rings of bunched cloth along the sleeve and a few creases around it; flat caps at both ends. ``rings``
+    fixes the number of rings (else one per ``step``), so paths of any length give the same vertex count."""
     path = np.asarray(path, dtype=float)
     radius = np.broadcast_to(np.asarray(radius, dtype=float), (len(path),))
     seg = np.linalg.norm(np.diff(path, axis=0), axis=1)
     s = np.concatenate([[0.0], np.cumsum(seg)])
-    k = max(2, int(np.ceil(s[-1] / step)) + 1)
+    k = int(rings) if rings else max(2, int(np.ceil(s[-1] / step)) + 1)
     si = np.linspace(0.0, s[-1], k)
     p = np.stack([np.interp(si, s, path[:, i]) for i in range(3)], axis=1)
     r = np.interp(si, s, radius)
@@ -546,8 +548,9 @@ def sleeve_arrays(path, radius, folds: float = 0.1, seed: int = 0, segments: int
 
 
 def _hand_builder(length: float, breadth: float, pose: dict, side: str = "right", forearm: float = FOREARM_M,
-                  trigger_pose: dict | None = None):
-    """The hand mesh (``trigger_pose``, the index finger on the trigger, is the renderer's shape key)."""
+                  trigger_pose: dict | None = None, arm: dict | None = None):
+    """The hand mesh (``trigger_pose``, the index finger on the trigger, and ``arm``, the forearm's other key
+    directions, are the renderer's shape keys)."""
     from generator.shapes.mesh import Mesh
 
     return Mesh(*hand_mesh_arrays(length, breadth, pose, side=side, forearm=forearm))
@@ -565,10 +568,12 @@ def _pads_builder(length: float, breadth: float, pose: dict, side: str = "right"
     return Mesh(*knuckle_pad_arrays(length, breadth, pose, side=side))
 
 
-def _sleeve_builder(path, radius, folds: float = 0.1, seed: int = 0):
+def _sleeve_builder(path, radius, folds: float = 0.1, seed: int = 0, rings: int | None = None,
+                    keys: list | None = None):
+    """A sleeve tube (``keys``: its paths in the arm's other key poses, the renderer's shape keys)."""
     from generator.shapes.mesh import Mesh
 
-    return Mesh(*sleeve_arrays(path, radius, folds=folds, seed=seed))
+    return Mesh(*sleeve_arrays(path, radius, folds=folds, seed=seed, rings=rings))
 
 
 def _register() -> None:

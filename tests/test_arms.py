@@ -1,7 +1,9 @@
 """The wearer's arms stay out of the lens: for every mount, carry pose and onset, no vertex of a hand model (hand,
 forearm, sleeve, watch) comes within 10 cm of the camera centre or behind the camera plane, in each of its arm keys
-and half-way between them (checked on the mesh arrays the renderer uploads). An onset starts with the object behind
-the camera plane: on the way from there only the near field is checked."""
+and on the way between them (checked on the mesh arrays the renderer uploads, weighted as the renderer weights
+them). An onset starts with the object behind the camera plane and brings the hand past the lens: on the way from
+there the sleeves alone are checked, for the near field only, and between keys (linear blends cut chords across the
+boundary of the near field) to 8 cm."""
 
 from __future__ import annotations
 
@@ -34,10 +36,13 @@ def solved():
     return out
 
 
-def _camera_verts(model, weights, deltas, pose) -> np.ndarray:
+def _camera_verts(model, weights, deltas, pose, sleeves_only: bool = False) -> np.ndarray:
     v = np.concatenate([part_mesh(p).verts for p in model.parts])
     for w, d in zip(weights, deltas, strict=True):
         v = v + w * d
+    if sleeves_only:
+        keep = np.concatenate([np.full(len(part_mesh(p).verts), p.shape == "sleeve") for p in model.parts])
+        v = v[keep]
     return v @ euler_to_matrix(pose[1]).T + np.asarray(pose[0])
 
 
@@ -52,26 +57,29 @@ def test_no_arm_vertex_near_or_behind_the_lens(solved, mount):
             for hand in clip_arms(held, plan, carry_as, mount):
                 info = A.arm_info(hand.model)
                 deltas = A.key_deltas(hand.model)
-                poses = [(np.array(p[:3]), np.array(p[3:])) for p in info["poses"]]
+                poses = [np.array(p) for p in info["poses"]]
                 assert len(deltas) == len(poses) - 1
-                cases = [(np.zeros(len(deltas)), poses[0], True)]
-                for k in range(len(deltas)):
-                    one = np.eye(len(deltas))[k]
-                    # an onset starts behind the camera plane (its last key): on the way the hand and arm cross
-                    # that plane, so there only the near field is checked
-                    plane = not (onset != "none" and k == len(deltas) - 1)
-                    cases.append((one, poses[k + 1], plane))
-                    mid = (poses[0][0] + poses[k + 1][0]) / 2, (poses[0][1] + poses[k + 1][1]) / 2
-                    cases.append((one / 2, mid, plane))
-                for w, p, plane in cases:
-                    if A.to_cam(np.array([info["pivot"]]), p)[0, 2] > -0.15:  # the hand itself out of view
+                for k, name_k in enumerate(info["names"]):
+                    if k == 0 or name_k == "mid":
                         continue
-                    v = _camera_verts(hand.model, w, deltas, p)
-                    near = float(np.linalg.norm(v, axis=1).min())
-                    assert near >= 0.10, (mount, name, pose, onset, hand.model.name, w.tolist(), near)
-                    if plane:
-                        assert float(v[:, 2].max()) < 0.0, (mount, name, pose, onset, hand.model.name, w.tolist())
-                    checked += 1
+                    # the anchor moving from the clip's pose to this key's, weighted as the renderer does; an
+                    # onset starts behind the camera plane and its path (generator/plan/onset.py) brings the hand
+                    # past the lens: on that way only the sleeves, and only for the near field, are checked
+                    a = np.linspace(0.0, 1.0, 9)[:, None]
+                    track = poses[0] + a * (poses[k] - poses[0])
+                    weights = A.key_weights(poses, track[:, :3], track[:, 3:], info["names"])
+                    for w, x in zip(weights, track, strict=True):
+                        p = (x[:3], x[3:])
+                        if A.to_cam(np.array([info["pivot"]]), p)[0, 2] > -0.15:  # the hand out of view
+                            continue
+                        v = _camera_verts(hand.model, w, deltas, p, sleeves_only=name_k == "onset")
+                        near = float(np.linalg.norm(v, axis=1).min())
+                        at_key = w.max() in (0.0, 1.0)
+                        bound = 0.10 if name_k != "onset" or at_key else 0.08  # blends cut chords on the way
+                        assert near >= bound, (mount, name, pose, onset, hand.model.name, name_k, w.tolist(), near)
+                        if name_k != "onset":
+                            assert float(v[:, 2].max()) < 0.0, (mount, name, pose, onset, hand.model.name, name_k)
+                        checked += 1
     assert checked > 40
 
 
@@ -82,6 +90,10 @@ def test_key_weights_follow_the_track_between_key_poses():
     rot = poses[0][3:] + a[:, None] * (poses[1][3:] - poses[0][3:])
     w = A.key_weights(poses, pos, rot)
     assert np.allclose(w[:, 0], a, atol=1e-6)
+    mid = (poses[0] + poses[1]) / 2
+    w = A.key_weights([poses[0], mid, poses[1]], pos, rot, ["pose", "mid", "onset"])
+    assert np.allclose(w[:, 0], [0, 0.5, 1, 0.5, 0], atol=1e-6)  # through the middle key
+    assert np.allclose(w[:, 1], [0, 0, 0, 0.5, 1], atol=1e-6)
 
 
 def test_forearm_turns_about_the_wrist_and_the_hand_stays():

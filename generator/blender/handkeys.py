@@ -79,7 +79,7 @@ def hand_keys(model: Model, plan: ClipPlan, basis: np.ndarray | None = None) -> 
         values.append(on)
     if arm_d:
         info = A.arm_info(model)
-        w = A.key_weights(info["poses"], plan.held_track.position, plan.held_track.rotation)
+        w = A.key_weights(info["poses"], plan.held_track.position, plan.held_track.rotation, info.get("names"))
         for k, d in enumerate(arm_d):
             names.append(f"arm{k + 1}")
             deltas.append(d)

@@ -21,7 +21,7 @@ from generator.plan.model import Model, Part
 # (helmet) camera, which sits some 10 cm above the eyes; level with and beside a chest camera
 SHOULDER = {"head": (0.2, -0.36, -0.04), "handheld": (0.2, -0.36, -0.04), "chest": (0.19, 0.04, 0.0)}
 UPPER_ARM_M = 0.3
-NEAR_M = 0.10  # no arm surface nearer the lens than this
+NEAR_M = 0.14  # no arm surface nearer the lens than this (the tests allow 10 cm: blends between keys cut corners)
 FRONT_M = 0.02  # nor nearer the camera plane than this
 ROT_M = 0.3  # metres per radian when comparing a frame's anchor pose with the key poses
 RINGS = 24  # rings of every sleeve tube (the same in every key: shape keys keep the vertex count)
@@ -76,37 +76,53 @@ def to_anchor(points: np.ndarray, pose: Pose) -> np.ndarray:
 
 
 def centreline(pivot, d, fore: float, shoulder, start: float, radius: float, fore_r: float, pose: Pose,
-               upper: float = 0.9):
+               upper: float = 1.0, side: float = 1.0):
     """A sleeve's centreline (anchor frame) and radii: from ``start`` along the forearm (``d`` from ``pivot``) to
-    the elbow, then ``upper`` of the way towards ``shoulder``; cut where the tube would come near the lens, the
-    cut end tapered."""
+    the elbow, then ``upper`` of the way to ``shoulder`` and (the whole way) on out to the side, so that it leaves
+    the picture at its edge. Where the tube would come near the lens or reach the camera plane it is bent
+    along the boundary of that region instead (never cut in view); the far end is rounded off."""
     pivot, d, shoulder = (np.asarray(x, dtype=float) for x in (pivot, d, shoulder))
     elbow = pivot + d * fore
     up = shoulder - elbow
     up_len = max(float(np.linalg.norm(up)), 0.05)
     up /= up_len
-
-    def at(s: np.ndarray) -> np.ndarray:
-        s = np.asarray(s, dtype=float)[:, None]
-        return np.where(s <= fore, pivot + d * s, elbow + up * (s - fore))
-
-    def rad(s: np.ndarray) -> np.ndarray:
-        return np.where(s <= fore, fore_r + (radius - fore_r) * np.clip(s / fore, 0, 1), radius * 1.1)
-
-    end = fore + up_len * upper
-    fine = np.linspace(start, end, 80)
-    ok = allowed(to_cam(at(fine), pose), rad(fine))
-    bad = np.flatnonzero(~ok)
-    cut = fine[bad[0] - 1] if len(bad) and bad[0] > 0 else (start + 0.012 if len(bad) else end)
-    s = np.linspace(start, max(cut, start + 0.012), PATH_N)
-    r = rad(s)
-    r[-1] *= 0.55  # a rounded-off end, no flat cap facing the camera
-    r[-2] *= 0.85
-    return at(s), r
+    out = euler_to_matrix(pose[1]).T @ np.array([side, 0.0, 0.0])  # the camera's sideways, anchor frame
+    corners = [elbow, elbow + up * up_len * upper]
+    if upper >= 1.0:
+        corners.append(shoulder + out * 0.2)
+    legs = [fore] + [float(np.linalg.norm(b - a)) for a, b in zip(corners[:-1], corners[1:], strict=True)]
+    knots = np.concatenate([[0.0], np.cumsum(legs)])
+    ctrl = np.array([pivot, *corners])
+    s = np.linspace(start, knots[-1], 80)
+    pts = np.stack([np.interp(s, knots, ctrl[:, i]) for i in range(3)], axis=1)
+    rad = np.where(s <= fore, fore_r + (radius - fore_r) * np.clip(s / fore, 0, 1), radius)
+    cam = to_cam(pts, pose)
+    r = rad * 1.2
+    cam[:, 2] = np.minimum(cam[:, 2], -(r + FRONT_M))
+    norm = np.linalg.norm(cam, axis=1)
+    need = NEAR_M + r
+    low = norm < need
+    if low.any():  # out of the near field: sideways and down, the depth kept
+        lateral = cam[low, :2].copy()
+        ln = np.linalg.norm(lateral, axis=1, keepdims=True)
+        lateral = np.where(ln > 1e-6, lateral / np.maximum(ln, 1e-9), np.array([[side * 0.3, -1.0]]) / 1.044)
+        want = np.sqrt(np.maximum(need[low] ** 2 - cam[low, 2] ** 2, 0.0))
+        cam[low, :2] = lateral * want[:, None]
+    pts = to_anchor(cam, pose)
+    seg = np.concatenate([[0.0], np.cumsum(np.linalg.norm(np.diff(pts, axis=0), axis=1))])
+    si = np.linspace(0.0, seg[-1], PATH_N)
+    path = np.stack([np.interp(si, seg, pts[:, i]) for i in range(3)], axis=1)
+    rr = np.interp(si, seg, rad)
+    rr[-1] *= 0.55  # a rounded-off end
+    rr[-2] *= 0.85
+    return path, rr
 
 
 def forearm_reach(pivot, d, fore: float, pose: Pose, radius: float = 0.04) -> float:
-    """How far along ``d`` the bare forearm may run from ``pivot`` before nearing the lens (anchor frame)."""
+    """How far along ``d`` the bare forearm may run from ``pivot`` before nearing the lens (anchor frame); the
+    whole length where the wrist itself is out of view behind the camera (an onset's start)."""
+    if to_cam(np.asarray(pivot, dtype=float)[None], pose)[0, 2] > -0.15:
+        return fore
     s = np.linspace(0.0, fore, 40)
     ok = allowed(to_cam(np.asarray(pivot) + np.asarray(d)[None] * s[:, None], pose), radius)
     bad = np.flatnonzero(~ok)
@@ -138,21 +154,33 @@ def turn_forearm(verts: np.ndarray, pivot, d0, d1, blend=(0.005, 0.045)) -> np.n
     return np.einsum("nij,nj->ni", rots, rel) + pivot
 
 
-def key_weights(poses: list, positions, rotations) -> np.ndarray:
+def key_weights(poses: list, positions, rotations, names: list[str] | None = None) -> np.ndarray:
     """Per frame, the weight (0..1) of each non-basis key: the frame's anchor pose as the basis pose plus a
-    weighted sum of the keys' offsets from it (least squares, rotations as ``ROT_M`` metres per radian)."""
+    weighted sum of the keys' offsets from it (least squares, rotations as ``ROT_M`` metres per radian). A key
+    named ``mid`` lies half-way to the next key (an onset's start): the way there blends basis -> mid -> start
+    piecewise, not straight across."""
     poses = [np.asarray(p, dtype=float) for p in poses]
+    names = list(names or [f"k{i}" for i in range(len(poses))])
     n = len(positions)
     if len(poses) < 2:
         return np.zeros((n, 0))
     scale = np.array([1.0, 1.0, 1.0, ROT_M, ROT_M, ROT_M])
     x0 = poses[0] * scale
-    a = np.stack([p * scale - x0 for p in poses[1:]], axis=1)
+    cols = [k for k in range(1, len(poses)) if names[k] != "mid"]
+    a = np.stack([poses[k] * scale - x0 for k in cols], axis=1)
     x = np.concatenate([np.asarray(positions, dtype=float), np.asarray(rotations, dtype=float)], axis=1) * scale
-    w, *_ = np.linalg.lstsq(a, (x - x0).T, rcond=None)
-    w = np.clip(w.T, 0.0, 1.0)
-    total = w.sum(axis=1, keepdims=True)
-    return np.where(total > 1.0, w / np.maximum(total, 1e-9), w)
+    w_cols, *_ = np.linalg.lstsq(a, (x - x0).T, rcond=None)
+    w_cols = np.clip(w_cols.T, 0.0, 1.0)
+    total = w_cols.sum(axis=1, keepdims=True)
+    w_cols = np.where(total > 1.0, w_cols / np.maximum(total, 1e-9), w_cols)
+    w = np.zeros((n, len(poses) - 1))
+    for j, k in enumerate(cols):
+        w[:, k - 1] = w_cols[:, j]
+        if names[k - 1] == "mid":  # basis -> mid for the first half, mid -> this key for the second
+            t = w_cols[:, j]
+            w[:, k - 2] = np.where(t <= 0.5, 2 * t, 2 * (1 - t))
+            w[:, k - 1] = np.maximum(0.0, 2 * t - 1)
+    return w
 
 
 def arm_info(model: Model) -> dict | None:

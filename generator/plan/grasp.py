@@ -15,6 +15,7 @@ from generator.shapes import hand as H
 
 MIRROR = np.diag([-1.0, 1.0, 1.0])
 CONTACT_M = 0.0006  # gap left between a closed finger and the surface
+STEP_DEG = 7.0  # a joint closes in steps this big, then bisects the step that touched (to under half a degree)
 
 
 @dataclass
@@ -64,7 +65,7 @@ def _bone_spheres(bones, step: float = 0.003) -> tuple[np.ndarray, np.ndarray]:
 
 def digit_spheres(length: float, breadth: float, pose: dict, digit: str, first: int = 0):
     """Collision spheres (centres, radii) of a digit's bones from bone ``first`` on (hand frame)."""
-    bones = H.skeleton(length, breadth, pose)[digit][first:]
+    bones = H.skeleton(length, breadth, pose, (digit,))[digit][first:]
     c, r = _bone_spheres(bones)
     if digit == "thumb" and first == 0:
         c, r = c[len(c) // 3 :], r[len(r) // 3 :]  # the metacarpal's base lies inside the thenar
@@ -91,7 +92,7 @@ def palm_spheres(length: float, breadth: float, pose: dict | None = None) -> tup
 def thenar_spheres(length: float, breadth: float, pose: dict) -> tuple[list, list]:
     """Three spheres filling the ball of the thumb (it moves with the thumb's metacarpal), hand frame."""
     sl = length / H.REF_LENGTH_M
-    a, b, rot, _ra, _rb = H.skeleton(length, breadth, pose)["thumb"][0]
+    a, b, rot, _ra, _rb = H.skeleton(length, breadth, pose, ("thumb",))["thumb"][0]
     c = a + (b - a) * 0.45 + np.array([4e-3, 0.0, -6e-3]) * sl
     cs = [c + rot[:, 1] * t * 1e-3 * sl for t in (-12.0, 0.0, 12.0)]
     return cs, [10.5e-3 * sl, 12.5e-3 * sl, 10.5e-3 * sl]
@@ -163,7 +164,7 @@ class Solver:
                 touched = True
                 continue
             free, hit = start, None
-            for a in np.arange(start + 4.0, hi + 4.0, 4.0):
+            for a in np.arange(start + STEP_DEG, hi + STEP_DEG, STEP_DEG):
                 a = min(a, hi)
                 if gap_at(a) < CONTACT_M:
                     hit = a
@@ -174,7 +175,7 @@ class Solver:
             if hit is None:
                 pose[digit][j] = free
                 continue
-            for _ in range(5):
+            for _ in range(4):
                 mid = (free + hit) / 2
                 if gap_at(mid) < CONTACT_M:
                     hit = mid
@@ -200,8 +201,8 @@ class Solver:
         returns the pad's distance from the target."""
         target = self._m @ np.asarray(target, dtype=float)
         best, best_score = None, np.inf
-        for flex in np.linspace(-15.0, 50.0, 8):
-            for abd in np.linspace(5.0, 80.0, 9):
+        for flex in np.linspace(-15.0, 50.0, 6):
+            for abd in np.linspace(5.0, 80.0, 7):
                 for mcp in (0.0, 25.0):
                     pose["thumb"][0], pose["thumb"][1], pose["thumb"][2] = flex, abd, mcp
                     c, r = digit_spheres(self.length, self.breadth, pose, "thumb")

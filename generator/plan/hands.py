@@ -17,7 +17,7 @@ import numpy as np
 
 from generator.plan import arms as A
 from generator.plan import grasp as G
-from generator.plan.contact import MeshDistance
+from generator.plan.contact import NearDistance
 from generator.plan.geometry import hsv_to_linear, matrix_to_euler, r3, srgb_to_linear
 from generator.plan.model import Material, Model, Part, Placed
 from generator.shapes import hand as H
@@ -58,6 +58,7 @@ class ArmSpec:
 
     poses: list
     shoulder: np.ndarray
+    names: list[str] | None = None  # per key ("mid": half-way to the next key, see arms.key_weights)
 
 
 @dataclass
@@ -199,14 +200,12 @@ def arm_parts(hp: G.HandPose, style: HandStyle, watch: bool, arm: ArmSpec | None
     reach = min(A.forearm_reach(hp.pos, d, fore, pose) for d, pose in zip(dirs, arm.poses, strict=True))
     forearm_m = round(float(max(0.06, reach)), 4)
     info = {"pivot": [round(float(x), 5) for x in hp.pos], "dirs": [[round(float(x), 5) for x in d] for d in dirs],
-            "poses": [[round(float(x), 5) for x in np.concatenate(p)] for p in arm.poses]}
+            "poses": [[round(float(x), 5) for x in np.concatenate(p)] for p in arm.poses],
+            "names": list(arm.names or [f"k{i}" for i in range(len(arm.poses))])}
     parts = []
     start = style.sleeve_from if style.sleeve != "short" else fore - 0.01
-    # the other keys end just past the elbow: shape keys blend linearly, and a long upper arm blended between
-    # far-apart poses (an onset's start) would swing through the lens's near field
-    paths = [A.centreline(hp.pos, d, fore, sh, start, style.sleeve_r * 1.1, style.sleeve_r * 0.85, pose,
-                          0.9 if k == 0 else 0.15)
-             for k, (d, sh, pose) in enumerate(zip(dirs, shoulders, arm.poses, strict=True))]
+    paths = [A.centreline(hp.pos, d, fore, sh, start, style.sleeve_r * 1.1, style.sleeve_r * 0.75, pose, 1.0, side)
+             for d, sh, pose in zip(dirs, shoulders, arm.poses, strict=True)]
 
     def tube(name, material, path_r, keys, folds, seed):
         path, rad = path_r
@@ -275,10 +274,11 @@ def hand_spheres(hp: G.HandPose) -> tuple[np.ndarray, np.ndarray]:
     return c, np.concatenate(rs)
 
 
-def object_distance(held: Model, centre=(0.0, 0.0, 0.0), radius: float = 0.2):
-    """Signed distance to the held model's surface (its mesh arrays) near ``centre``."""
-    v, f, comp = G.model_arrays(held)
-    return MeshDistance(v, f, centre=centre, radius=radius, components=comp)
+def object_distance(held: Model, near=None, arrays=None):
+    """Signed distance to the held model's surface (its mesh arrays), fast near the query points (grip solving);
+    ``near``: (centres, radii) of the regions the hands may touch; ``arrays``: ``grasp.model_arrays(held)``."""
+    v, f, _ = arrays if arrays is not None else G.model_arrays(held)
+    return NearDistance(v, f, near=near)
 
 
 def _down(tilt: float) -> np.ndarray:
@@ -304,8 +304,10 @@ def clear_forearm(hp: G.HandPose, elbow: np.ndarray, dist, side: float) -> None:
             return
 
 
-def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: str = "off") -> dict[str, G.HandPose]:
-    """The solved hands for a held model's grip (by ``meta['grip']``, firearms by class), or empty hands."""
+def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: str = "off",
+               arrays=None) -> dict[str, G.HandPose]:
+    """The solved hands for a held model's grip (by ``meta['grip']``, firearms by class), or empty hands
+    (``arrays``: the held model's ``grasp.model_arrays``, when already made)."""
     size = style.size
     if held is None:
         r = G.rot_about((1, 0, 0), np.deg2rad(-12))
@@ -323,7 +325,9 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
     hy = float(meta.get("handle_y", -0.012))
     out: dict[str, G.HandPose] = {}
     if grip in ("pistol", "shoulder"):
-        dist = object_distance(held, (0.0, hy, -0.03), 0.15)
+        sup = np.asarray(held.points.get("support", (0.0, 0.25, 0.0)), dtype=float)
+        near = ([(0.0, hy, -0.03), sup], [0.16, 0.16]) if grip == "shoulder" else ([(0.0, hy, -0.03)], [0.16])
+        dist = object_distance(held, near, arrays)
         firing_trigger = trigger if cls in ("handgun", "rifle", "shotgun") else "wrap"
         right = G.handle_grip(dist, "right", size, _down(tilt), (1, -0.35, 0), (0.0, hy - 0.45 * hd, -0.02),
                               trigger=firing_trigger, thumb_target=(-hw / 2 - 0.01, hy + 0.035, 0.0))
@@ -339,10 +343,9 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
                                  thumb_target=(-hw / 2 - 0.012, hy + 0.06, -0.01))
             out["hand_left"] = left
         elif grip == "shoulder":
-            sup = np.asarray(held.points.get("support", (0.0, 0.25, 0.0)), dtype=float)
             dia = float(meta.get("fore_end_diameter_m", meta.get("support_d", 0.05)))
             axis = str(meta.get("support_axis", "y"))
-            sdist = object_distance(held, sup, 0.15)
+            sdist = dist
             if axis == "y":
                 left = G.handle_grip(sdist, "left", size, (0.7, -0.7, 0.0), (0.0, 0.0, -1.0),
                                      sup + np.array([0.0, 0.0, -0.005]), trigger="wrap",
@@ -352,7 +355,7 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
                                      sup, trigger="wrap", thumb_target=sup + np.array([0.0, -0.02, 0.05]))
             out["hand_left"] = left
         return out
-    dist = object_distance(held, (0.0, 0.0, 0.0), 0.2)
+    dist = object_distance(held, ([(0.0, 0.0, 0.0)], [0.22]), arrays)
     if grip == "fist_y":
         # underhand: the palm below the handle, fingers wrapping up its left side, the forearm off to the right
         out["hand_right"] = G.handle_grip(dist, "right", size, (0.0, -1.0, 0.0), (0.4, 0.0, -1.0),
@@ -378,13 +381,14 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
     return out
 
 
-def box_distance(held: Model):
+def box_distance(held: Model, arrays=None):
     """A cheap signed distance to the held model: the union of its parts' bounding boxes (keeps forearms off a
     stock; the fingers use the exact mesh)."""
-    from generator.plan.objects.parts import part_corners
-
-    boxes = np.array([[c.min(axis=0), c.max(axis=0)] for c in (part_corners(p) for p in held.parts)])
-    lo, hi = boxes[:, 0], boxes[:, 1]
+    v, f, comp = arrays if arrays is not None else G.model_arrays(held)
+    tri = v[f]
+    ks = np.unique(comp)
+    lo = np.array([tri[comp == k].min(axis=(0, 1)) for k in ks])
+    hi = np.array([tri[comp == k].max(axis=(0, 1)) for k in ks])
 
     def dist(p: np.ndarray) -> np.ndarray:
         q = np.maximum(lo[None] - p[:, None], p[:, None] - hi[None])
@@ -404,9 +408,9 @@ def mirrored_pose(hp: G.HandPose, shift) -> G.HandPose:
 
 
 def build_hands(held: Model | None, solved: dict[str, G.HandPose], style: HandStyle,
-                arm: ArmSpec | None = None) -> list[Placed]:
+                arm: ArmSpec | None = None, arrays=None) -> list[Placed]:
     """One labelled Placed per solved hand, with its arm in every key pose of ``arm``."""
-    clear = box_distance(held) if held is not None and held.parts else None
+    clear = box_distance(held, arrays) if held is not None and held.parts else None
     hands = []
     for name in ("hand_right", "hand_left"):
         if name not in solved:
@@ -420,4 +424,5 @@ def build_hands(held: Model | None, solved: dict[str, G.HandPose], style: HandSt
 
 def grip_hands(held: Model | None, style: HandStyle, two_handed: bool, arm: ArmSpec | None = None) -> list[Placed]:
     """The hands (with arms) posed for a held model's grip or empty hands: one labelled Placed per hand."""
-    return build_hands(held, solve_grip(held, style, two_handed), style, arm)
+    arrays = G.model_arrays(held) if held is not None and held.parts else None
+    return build_hands(held, solve_grip(held, style, two_handed, arrays=arrays), style, arm, arrays)

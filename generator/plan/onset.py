@@ -152,7 +152,7 @@ def plan_pose_track(
 
 def key_poses(plan: CarryPlan, held_name: str, mount: str, hands_centre: np.ndarray | None = None) -> list[Pose]:
     """The grip anchor poses the clip passes through, for the arms' keys: its pose first, then lowered (raised
-    poses that the timeline lowers) and the onset's start."""
+    poses that the timeline lowers) and the onset's half-way pose and start."""
     from generator.plan.events import low_offset
 
     main = pose_of(held_name, mount, plan.pose, plan.anchor, hands_centre)
@@ -161,9 +161,11 @@ def key_poses(plan: CarryPlan, held_name: str, mount: str, hands_centre: np.ndar
     if plan.raised and not rigid:
         d_pos, d_rot = low_offset(held_name, mount)
         poses.append((main[0] + d_pos, main[1] + d_rot))
-    if plan.onset != "none":
+    if plan.onset != "none":  # half-way, then the start (the arms blend piecewise through the middle)
         p, r = START[plan.onset]
-        poses.append((np.array(p, dtype=float), carry_pose(held_name, "head", "aimed")[1] + np.array(r)))
+        start = (np.array(p, dtype=float), carry_pose(held_name, "head", "aimed")[1] + np.array(r))
+        poses.append(((main[0] + start[0]) / 2, (main[1] + start[1]) / 2))
+        poses.append(start)
     return poses
 
 
@@ -181,5 +183,7 @@ def clip_arms(held, plan: CarryPlan, held_name: str, mount: str, hands_centre: n
     shift = second_shift(model, len(solved)) if plan.two_handed and mount != "handheld" else None
     if shift is not None:
         solved["hand_left"] = hands_mod.mirrored_pose(solved["hand_right"], shift)
-    spec = arm_spec(held_name, mount, key_poses(plan, held_name, mount, hands_centre))
-    return hands_mod.build_hands(model, solved, held.style, spec)
+    poses = key_poses(plan, held_name, mount, hands_centre)
+    names = ["pose"] + (["low"] if len(poses) in (2, 4) else []) + (["mid", "onset"] if plan.onset != "none" else [])
+    spec = arm_spec(held_name, mount, poses, names)
+    return hands_mod.build_hands(model, solved, held.style, spec, held.arrays)

@@ -134,12 +134,15 @@ def _frame(y: np.ndarray, z_hint: np.ndarray) -> np.ndarray:
     return np.stack([np.cross(y, z), y, z], axis=1)
 
 
-def skeleton(length: float, breadth: float, pose: dict[str, list[float]]) -> dict[str, list[tuple]]:
-    """Joint chains per digit: a list of (start, end, frame, r_start, r_end) bones in the hand frame (metres)."""
+def skeleton(length: float, breadth: float, pose: dict[str, list[float]], digits=DIGITS) -> dict[str, list[tuple]]:
+    """Joint chains per digit (of ``digits``): a list of (start, end, frame, r_start, r_end) bones in the hand
+    frame (metres)."""
     sl = length / REF_LENGTH_M * 1e-3
     sb = breadth / REF_BREADTH_M * 1e-3
     out: dict[str, list[tuple]] = {}
     for f in FINGERS:
+        if f not in digits:
+            continue
         (mx, my, mz), splay = MCP_MM[f]
         start = np.array([mx * sb, my * sl, mz * sl])
         mcp, abd, pip, dip = pose[f]
@@ -154,6 +157,8 @@ def skeleton(length: float, breadth: float, pose: dict[str, list[float]]) -> dic
             bones.append((start, end, rot, radii[i], radii[i + 1]))
             start = end
         out[f] = bones
+    if "thumb" not in digits:
+        return out
     # thumb: rest frame along the metacarpal (radial, distal, palmar), nail facing radially and back
     cmc_flex, cmc_abd, t_mcp, t_ip = pose["thumb"]
     base = np.array(THUMB_CMC_MM) * np.array([sb, sl, sl])

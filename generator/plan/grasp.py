@@ -231,16 +231,36 @@ class Solver:
         )
 
 
-def trigger_on(dist, hp: HandPose) -> list[float]:
-    """The index finger's joint angles with its pad on the trigger: bent at the knuckle, then curled (PIP, DIP)
-    until it touches the object (the trigger or its guard), the rest of the hand unchanged."""
+def trigger_on(dist, hp: HandPose, target=None) -> list[float]:
+    """The index finger's joint angles with its pad on the trigger (``target``, object frame): the knuckle,
+    spread and curl (a coarse search within the limits) that bring the distal pad nearest the trigger without
+    passing into the gun, the rest of the hand unchanged. Without a target: bent at the knuckle, then curled
+    until it touches."""
     s = Solver(dist, hp.side, hp.length, hp.breadth)
     m = s._m
     rot, pos = m @ hp.rot @ m, m @ hp.pos
     pose = {k: list(v) for k, v in hp.pose.items()}
-    pose["index"] = [max(hp.pose["index"][0], 30.0), -6.0, 0.0, 0.0]
-    s.relieve(rot, pos, pose, "index")
-    s.close(rot, pos, pose, "index", (2, 3), limit={2: 80.0, 3: 45.0})
+    if target is None:
+        pose["index"] = [max(hp.pose["index"][0], 30.0), -6.0, 0.0, 0.0]
+        s.relieve(rot, pos, pose, "index")
+        s.close(rot, pos, pose, "index", (2, 3), limit={2: 80.0, 3: 45.0})
+        return [round(float(a), 2) for a in H.clamp_pose(pose)["index"]]
+    goal = m @ np.asarray(target, dtype=float)
+    best, best_score = None, np.inf
+    for mcp in np.linspace(0.0, 50.0, 8):
+        for abd in np.linspace(-20.0, 5.0, 5):
+            for pip in np.linspace(0.0, 75.0, 7):
+                pose["index"] = [mcp, abd, pip, pip * 0.5]
+                a, b, r, _ra, rb = H.skeleton(hp.length, hp.breadth, pose, ("index",))["index"][-1]
+                pad = rot @ (a + (b - a) * 0.5 - r[:, 2] * rb * 0.95) + pos
+                score = float(np.linalg.norm(pad - goal))
+                if score >= best_score:
+                    continue
+                c, rr = digit_spheres(hp.length, hp.breadth, pose, "index")
+                if s.gap(rot, pos, c, rr) < -0.0005:
+                    continue
+                best, best_score = [mcp, abd, pip, pip * 0.5], score
+    pose["index"] = best if best is not None else [30.0, -6.0, 20.0, 10.0]
     return [round(float(a), 2) for a in H.clamp_pose(pose)["index"]]
 
 

@@ -332,7 +332,7 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
         right = G.handle_grip(dist, "right", size, _down(tilt), (1, -0.35, 0), (0.0, hy - 0.45 * hd, -0.02),
                               trigger=firing_trigger, thumb_target=(-hw / 2 - 0.01, hy + 0.035, 0.0))
         if cls in ("handgun", "rifle", "shotgun"):
-            right.trigger_index = G.trigger_on(dist, right)
+            right.trigger_index = G.trigger_on(dist, right, held.points.get("trigger"))
         out["hand_right"] = right
         if grip == "pistol" and two_handed and cls == "handgun":
             c, r = hand_spheres(right)

@@ -102,3 +102,43 @@ def test_forearm_turns_about_the_wrist_and_the_hand_stays():
     out = A.turn_forearm(v, np.zeros(3), d0, d1)
     assert np.allclose(out[0], v[0])
     assert np.allclose(out[1], 0.2 * d1, atol=1e-9)
+
+
+@pytest.mark.render
+def test_rendered_hand_keys_match_the_labelled_vertices(tmp_path):
+    """A tiny clip with shots and an onset: the hands get their trigger and arm shape keys in Blender (keyed with
+    constant interpolation), and Blender's evaluated mesh in each frame is the array the labels project."""
+    import bpy
+
+    from generator.blender.render import close_render, open_render
+    from generator.config import load_config
+    from generator.plan.planner import plan_clip
+    from generator.preview.grips import SCENE
+
+    cfg = load_config(SCENE, [
+        "render.width=64", "render.height=48", "render.frames=24", "render.samples=1", "render.denoise=off",
+        "content.positive_fraction=1", "content.weapon=handgun", "events.shots=2", "events.start_aimed=1",
+        "events.onset=1", "events.onset_at=0.1", "events.lower=0", "camera.mount=head",
+    ])
+    plan = next(p for p in (plan_clip(cfg, 5, i) for i in range(1, 8)) if any(
+        e.type == "shot" for e in p.timeline.events))
+    r = open_render(plan)
+    try:
+        keys = r._built.hand_keys
+        right = keys[2]
+        assert "trigger" in right.names and any(n.startswith("arm") for n in right.names)
+        assert right.values[:, right.names.index("trigger")].max() == 1.0
+        assert right.values[:, right.names.index("trigger")].min() == 0.0
+        for iid, hk in keys.items():
+            obj = r._built.labelled[iid]
+            basis = np.array([v.co[:] for v in obj.data.vertices])
+            moved = 0.0
+            for f in range(plan.render.frames):
+                r._built.scene.frame_set(f + 1)
+                ev = obj.evaluated_get(bpy.context.evaluated_depsgraph_get())
+                got = np.array([v.co[:] for v in ev.data.vertices])
+                assert np.abs(got - hk.verts(basis, f)).max() < 1e-4, (iid, f)
+                moved = max(moved, float(np.abs(got - basis).max()))
+            assert moved > 0.005  # the keys do move the mesh
+    finally:
+        close_render(r)

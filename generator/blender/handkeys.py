@@ -87,6 +87,26 @@ def hand_keys(model: Model, plan: ClipPlan, basis: np.ndarray | None = None) -> 
     return HandKeys(names, deltas, np.stack(values, axis=1))
 
 
+def constant_keys(id_data) -> int:
+    """Make every keyframe of an ID's action hold its value until the next one (CONSTANT); the number changed.
+    bpy 5.0 actions are layered: the F-curves live in the channelbag of the ID's action slot (Action.fcurves is
+    gone), and the keyframe_new_interpolation_type preference does not reach keyframe_insert from Python."""
+    ad = id_data.animation_data
+    if ad is None or ad.action is None:
+        return 0
+    n = 0
+    for layer in ad.action.layers:
+        for strip in layer.strips:
+            bag = strip.channelbag(ad.action_slot)
+            if bag is None:
+                continue
+            for curve in bag.fcurves:
+                for kp in curve.keyframe_points:
+                    kp.interpolation = "CONSTANT"
+                    n += 1
+    return n
+
+
 def add_hand_keys(obj: bpy.types.Object, model: Model, plan: ClipPlan) -> HandKeys | None:
     """Give a hand object its shape keys, keyed per frame with constant interpolation (the value of each frame
     is exactly the labels'); None when it has none."""
@@ -99,18 +119,13 @@ def add_hand_keys(obj: bpy.types.Object, model: Model, plan: ClipPlan) -> HandKe
     base = np.empty(n * 3)
     obj.data.vertices.foreach_get("co", base)
     obj.shape_key_add(name="Basis", from_mix=False)
-    edit = bpy.context.preferences.edit
-    old = edit.keyframe_new_interpolation_type
-    edit.keyframe_new_interpolation_type = "CONSTANT"
-    try:
-        for k, name in enumerate(keys.names):
-            key = obj.shape_key_add(name=name, from_mix=False)
-            key.data.foreach_set("co", (base + keys.deltas[k].ravel()).astype(np.float32))
-            vals = keys.values[:, k]
-            for f, value in enumerate(vals):
-                if f == 0 or value != vals[f - 1]:
-                    key.value = float(value)
-                    key.keyframe_insert("value", frame=f + 1)
-    finally:
-        edit.keyframe_new_interpolation_type = old
+    for k, name in enumerate(keys.names):
+        key = obj.shape_key_add(name=name, from_mix=False)
+        key.data.foreach_set("co", (base + keys.deltas[k].ravel()).astype(np.float32))
+        vals = keys.values[:, k]
+        for f, value in enumerate(vals):
+            if f == 0 or value != vals[f - 1]:
+                key.value = float(value)
+                key.keyframe_insert("value", frame=f + 1)
+    constant_keys(obj.data.shape_keys)
     return keys

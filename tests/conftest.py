@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,14 @@ def render_tiny(out: Path, clips: int = 4, seed: int = 7, overrides: list[str] |
     cfg = load_config(SMOKE, TINY + list(overrides or []))
     options = PoolOptions(workers=opts.pop("workers", 1), retries=opts.pop("retries", 1), **opts)
     return generate(cfg, out, clips, seed, options)
+
+
+@pytest.fixture(autouse=True)
+def _no_bpy_in_the_test_process():
+    """Fail the test that imports bpy here: bpy puts its scripts folder on sys.path, which every render worker
+    spawned afterwards inherits, and their ``import bpy`` then finds the wrong module. Render in a child."""
+    yield
+    assert "bpy" not in sys.modules, "this test imported bpy into the pytest process; render in a subprocess"
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -30,18 +32,30 @@ def clip_digests(clip: Path) -> dict[str, str]:
 
 
 def render_fixture(out: Path) -> Path:
-    """Render the fixture plan into dataset folder ``out`` with one thread; return the clip folder."""
+    """Render the fixture plan into dataset folder ``out`` with one thread, in a child process (importing bpy
+    changes ``sys.path``, which spawned render workers would inherit); return the clip folder."""
+    root = str(Path(__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": root}
+    subprocess.run(
+        [sys.executable, __file__, "--render", str(out)], check=True, cwd=root, env=env, timeout=600
+    )
+    plan = json.loads((FIXTURE / "plan.json").read_text(encoding="utf-8"))
+    return out / "clips" / plan["clip_id"]
+
+
+def _render_here(out: Path) -> None:
     from generator.plan import load_plan
     from generator.run.render import render_plan_to
 
-    plan = load_plan(FIXTURE / "plan.json")
-    render_plan_to(plan, out, threads=1)
-    return out / "clips" / plan.clip_id
+    render_plan_to(load_plan(FIXTURE / "plan.json"), out, threads=1)
 
 
 if __name__ == "__main__":
     import tempfile
 
+    if sys.argv[1:2] == ["--render"]:
+        _render_here(Path(sys.argv[2]))
+        sys.exit(0)
     with tempfile.TemporaryDirectory() as tmp:
         digests = clip_digests(render_fixture(Path(tmp)))
     (FIXTURE / "expected.json").write_text(json.dumps(digests, indent=1) + "\n", encoding="utf-8")

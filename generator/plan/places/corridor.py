@@ -6,7 +6,7 @@ import numpy as np
 
 from generator.config.models import EnvironmentConfig, LightingConfig, SceneConfig
 from generator.plan.geometry import hsv_to_linear, kelvin_to_rgb
-from generator.plan.model import Light, Material, Model, Part, Placed
+from generator.plan.model import Light, Material
 from generator.plan.places.base import Place, finish
 from generator.plan.places.figures import Zone, figures_in
 from generator.plan.places.fixtures import (
@@ -18,8 +18,10 @@ from generator.plan.places.fixtures import (
     fixture_materials,
     side_walls,
 )
-from generator.plan.places.kit import Kit
+from generator.plan.places.kit import Kit, room_shell
 from generator.plan.places.surfaces import textured
+
+SHELL_T = 0.1  # room_shell's wall thickness (its default)
 
 
 def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Generator) -> Place:
@@ -55,46 +57,13 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
         mats[key] = textured(mats[key], pattern, rng)
     if floor_pattern != "carpet":
         mats["floor"] = mats["floor"].model_copy(update={"color2": hsv_to_linear(0.1, 0.05, 0.4)})
-    t = 0.1
-    parts = [
-        Part(shape="box", size=(w, length, t), pos=(0, 0, -t / 2), material="floor", name="floor"),
-        Part(shape="box", size=(w, length, t), pos=(0, 0, h + t / 2), material="ceiling", name="ceiling"),
-        Part(
-            shape="box",
-            size=(t, length, h),
-            pos=(-w / 2 - t / 2, 0, h / 2),
-            material="wall",
-            name="wall_left",
-        ),
-        Part(
-            shape="box",
-            size=(t, length, h),
-            pos=(w / 2 + t / 2, 0, h / 2),
-            material="wall",
-            name="wall_right",
-        ),
-        Part(
-            shape="box", size=(w, t, h), pos=(0, length / 2 + t / 2, h / 2), material="wall", name="wall_end"
-        ),
-        Part(
-            shape="box",
-            size=(w, t, h),
-            pos=(0, -length / 2 - t / 2, h / 2),
-            material="wall",
-            name="wall_start",
-        ),
-    ]
+    shell = Kit("corridor")
+    for key, m in mats.items():
+        shell.mat(key, m)
+    room_shell(shell, -w / 2, w / 2, -length / 2, length / 2, h, "floor", "wall", "ceiling")
     for side in (-1, 1):
-        parts.append(
-            Part(
-                shape="box",
-                size=(0.02, length, 0.1),
-                pos=(side * (w / 2 - 0.01), 0, 0.05),
-                material="base",
-                name="baseboard",
-            )
-        )
-    room = Placed(model=Model(name="corridor", parts=parts, materials=mats))
+        shell.box("base", (0.02, length, 0.1), (side * (w / 2 - 0.01), 0, 0.05), name="baseboard")
+    (room,) = shell.placed()
     fix = Kit("corridor_fixtures")
     fixture_materials(fix, rng, float(rng.uniform(0, 0.5)))
     walls = list(side_walls(-w / 2, w / 2))
@@ -115,23 +84,18 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
     for y in np.arange(-length / 2 + 2, length / 2 - 1, float(rng.uniform(4, 8))):
         ceiling_vent(fix, float(rng.uniform(-w / 4, w / 4)), float(y), h)
 
-    clutter = []
+    boxes = Kit("boxes")
     for i in range(env.draw("boxes", rng)):
         size = rng.uniform([0.25, 0.25, 0.2], [0.8, 0.8, 1.0])
         side = rng.choice([-1, 1])
         x = side * (w / 2 - size[0] / 2 - rng.uniform(0.02, 0.2))
         y = rng.uniform(-length / 2 + size[1], length / 2 - size[1])
         col = hsv_to_linear(rng.uniform(0.05, 0.12), rng.uniform(0.2, 0.6), rng.uniform(0.2, 0.7))
-        box = Model(
-            name=f"box{i}",
-            parts=[Part(shape="box", size=tuple(size), pos=(0, 0, size[2] / 2), material="cardboard")],
-            materials={"cardboard": textured(Material(color=col, roughness=0.85), "cardboard", rng)},
-        )
-        clutter.append(
-            Placed(model=box, pos=(float(x), float(y), 0.0), rot=(0.0, 0.0, float(rng.uniform(-0.3, 0.3))))
-        )
+        mat = boxes.mat(f"cardboard{i}", textured(Material(color=col, roughness=0.85), "cardboard", rng))
+        boxes.box(mat, size, (x, y, size[2] / 2), rz=float(rng.uniform(-0.3, 0.3)))
+    clutter = boxes.placed()
 
-    lights, panels = [], []
+    lights, panels = [], Kit("light_panels")
     n = light.draw("ceiling_lights", rng)
     kelvin = light.draw("color_temperature_k", rng)
     color = kelvin_to_rgb(kelvin)
@@ -141,10 +105,9 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
         lights.append(
             Light(kind="area", pos=(0.0, float(y), h - 0.03), size=0.8, power_w=float(power), color=color)
         )
-        panels.append(Part(shape="box", size=(0.6, 1.2, 0.02), pos=(0, float(y), h - 0.01), material="panel"))
-    if panels:
-        panel_mat = {"panel": Material(color=color, roughness=0.5, emission=4.0)}
-        clutter.append(Placed(model=Model(name="light_panels", parts=panels, materials=panel_mat)))
+        panels.box("panel", (0.6, 1.2, 0.02), (0, y, h - 0.01))
+    panels.mat("panel", Material(color=color, roughness=0.5, emission=4.0))
+    clutter += panels.placed()
     clutter += fix.placed()
     ambient = light.draw("ambient", rng)
     start = (0.0, -length / 2 + 0.8, 0.0)
@@ -163,8 +126,9 @@ def corridor(env: EnvironmentConfig, light: LightingConfig, rng: np.random.Gener
 def build(cfg: SceneConfig, rng: np.random.Generator) -> Place:
     """The corridor plus figures in it and the weather."""
     place = corridor(cfg.environment, cfg.lighting, rng)
-    half = place.models[0].model.parts[0].size[0] / 2 - 0.3
-    ln = place.models[0].model.parts[0].size[1]
+    floor = place.models[0].model.parts[0]  # room_shell's floor: the corridor plus the walls' thickness
+    half = floor.size[0] / 2 - SHELL_T - 0.3
+    ln = floor.size[1] - 2 * SHELL_T
     zones = [Zone(-half, -0.8, -ln / 2 + 1, ln / 2 - 1), Zone(0.8, half, -ln / 2 + 1, ln / 2 - 1)]
     place.movers = figures_in(cfg.environment, rng, [z for z in zones if z.x1 >= z.x0])
     fog = tuple(0.25 * c for c in place.world_color)

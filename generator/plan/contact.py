@@ -173,51 +173,74 @@ class MeshDistance:
 
 
 @numba.njit(cache=True)
-def _signed_nearest(points: np.ndarray, tris: np.ndarray, normals: np.ndarray) -> np.ndarray:
-    """Signed distances (negative inside) with the sign from the nearest triangle's side (of triangles equally
-    near, the one facing the point most squarely: right at edges and corners of one closed surface)."""
+def _signed_nearest(points: np.ndarray, tris: np.ndarray, normals: np.ndarray, comp: np.ndarray,
+                    comp_lo: np.ndarray, comp_hi: np.ndarray) -> np.ndarray:
+    """Signed distances (negative inside) to triangles grouped by closed part (``comp``, ascending): the distance
+    to the nearest triangle of all, inside when inside any part whose box holds the point, a part's side from
+    its nearest triangle (of triangles equally near, the one facing the point most squarely: right at edges and
+    corners of one closed surface)."""
     n = points.shape[0]
     out = np.empty(n)
     for i in range(n):
         px, py, pz = points[i, 0], points[i, 1], points[i, 2]
-        best = np.inf
-        best_cos = -1.0
-        sign = 1.0
-        for t in range(tris.shape[0]):
-            d2 = _point_triangle_sq(px, py, pz, tris[t, 0], tris[t, 1], tris[t, 2])
-            if d2 > best * (1.0 + 1e-6) + 1e-14:
-                continue
-            a = tris[t, 0]
-            plane = (px - a[0]) * normals[t, 0] + (py - a[1]) * normals[t, 1] + (pz - a[2]) * normals[t, 2]
-            cos = abs(plane) / max(np.sqrt(d2), 1e-12)
-            if d2 < best * (1.0 - 1e-6) - 1e-14 or cos > best_cos:
-                best_cos = cos
-                sign = 1.0 if plane >= 0.0 else -1.0
-            if d2 < best:
-                best = d2
-        out[i] = sign * np.sqrt(best)
+        best_all = np.inf
+        inside = False
+        t = 0
+        while t < tris.shape[0]:
+            c = comp[t]
+            holds = (comp_lo[c, 0] <= px <= comp_hi[c, 0] and comp_lo[c, 1] <= py <= comp_hi[c, 1]
+                     and comp_lo[c, 2] <= pz <= comp_hi[c, 2])
+            best = np.inf
+            best_cos = -1.0
+            sign = 1.0
+            while t < tris.shape[0] and comp[t] == c:
+                d2 = _point_triangle_sq(px, py, pz, tris[t, 0], tris[t, 1], tris[t, 2])
+                if d2 < best_all:
+                    best_all = d2
+                if holds and d2 <= best * (1.0 + 1e-6) + 1e-14:
+                    a = tris[t, 0]
+                    plane = (px - a[0]) * normals[t, 0] + (py - a[1]) * normals[t, 1] + (pz - a[2]) * normals[t, 2]
+                    cos = abs(plane) / max(np.sqrt(d2), 1e-12)
+                    if d2 < best * (1.0 - 1e-6) - 1e-14 or cos > best_cos:
+                        best_cos = cos
+                        sign = 1.0 if plane >= 0.0 else -1.0
+                    if d2 < best:
+                        best = d2
+                t += 1
+            if holds and sign < 0.0:
+                inside = True
+        d = np.sqrt(best_all)
+        out[i] = -d if inside else d
     return out
 
 
 class NearDistance:
     """A fast signed distance for solving grips: only the triangles near the query points (within ``margin`` of
-    their bounding box; farther points read as ``margin`` away, outside) and the sign from the nearest triangle
-    (exact for one closed surface; hands are checked against ``MeshDistance``)."""
+    their bounding box; farther points read as ``margin`` away, outside), the sign from each closed part's
+    nearest triangle (hands are checked against ``MeshDistance``)."""
 
-    def __init__(self, verts: np.ndarray, faces: np.ndarray, margin: float = 0.03, near=None):
-        """``near``: (centres (K,3), radii (K,)) of the regions queried; triangles outside all of them are
-        dropped once here."""
+    def __init__(self, verts: np.ndarray, faces: np.ndarray, components: np.ndarray | None = None,
+                 margin: float = 0.03, near=None):
+        """``components``: the closed part of each triangle; ``near``: (centres (K,3), radii (K,)) of the
+        regions queried (triangles outside all of them are dropped once here)."""
         tris = np.asarray(verts, dtype=float)[np.asarray(faces)]
+        comp = np.zeros(len(tris), np.int64) if components is None else np.asarray(components, dtype=np.int64)
+        _, comp = np.unique(comp, return_inverse=True)
+        self.comp_lo = np.array([tris[comp == k].min(axis=(0, 1)) for k in range(comp.max() + 1)])
+        self.comp_hi = np.array([tris[comp == k].max(axis=(0, 1)) for k in range(comp.max() + 1)])
+        keep = np.ones(len(tris), bool)
         if near is not None:
             c, r = np.asarray(near[0], dtype=float).reshape(-1, 3), np.asarray(near[1], dtype=float).reshape(-1)
             lo, hi = tris.min(axis=1), tris.max(axis=1)
             gap = np.linalg.norm(np.maximum(0.0, np.maximum(lo[:, None] - c[None], c[None] - hi[:, None])), axis=2)
-            tris = tris[(gap < r[None]).any(axis=1)]
+            keep = (gap < r[None]).any(axis=1)
         nrm = np.cross(tris[:, 1] - tris[:, 0], tris[:, 2] - tris[:, 0])
         ln = np.linalg.norm(nrm, axis=1)
-        keep = ln > 1e-14
-        self.tris = np.ascontiguousarray(tris[keep])
-        self.normals = np.ascontiguousarray(nrm[keep] / ln[keep, None])
+        keep &= ln > 1e-14
+        order = np.argsort(comp[keep], kind="stable")
+        self.tris = np.ascontiguousarray(tris[keep][order])
+        self.normals = np.ascontiguousarray((nrm[keep] / ln[keep, None])[order])
+        self.comp = np.ascontiguousarray(comp[keep][order])
         self.lo, self.hi = self.tris.min(axis=1), self.tris.max(axis=1)
         self.margin = margin
 
@@ -227,5 +250,5 @@ class NearDistance:
         sel = np.flatnonzero(np.all((self.hi >= lo) & (self.lo <= hi), axis=1))
         if len(sel) == 0:
             return np.full(len(pts), self.margin)
-        d = _signed_nearest(pts, self.tris[sel], self.normals[sel])
+        d = _signed_nearest(pts, self.tris[sel], self.normals[sel], self.comp[sel], self.comp_lo, self.comp_hi)
         return np.minimum(d, self.margin)

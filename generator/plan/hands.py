@@ -211,11 +211,12 @@ def arm_parts(hp: G.HandPose, style: HandStyle, watch: bool, arm: ArmSpec | None
         path, rad = path_r
         return Part(shape="sleeve", size=(1.0, 1.0, 1.0), material=material, name=name, smooth=True,
                     geom={"path": [r3(p) for p in path], "radius": [round(float(r), 4) for r in rad],
-                          "folds": folds, "seed": seed, "rings": A.RINGS if name == "sleeve" else 3,
+                          "folds": folds, "seed": seed, "rings": 3 if name == "watch" else A.RINGS,
                           "keys": [{"path": [r3(p) for p in kp], "radius": [round(float(r), 4) for r in kr]}
                                    for kp, kr in keys]})
 
-    parts.append(tube("sleeve", "sleeve", paths[0], paths[1:], 0.06, 0))
+    # a short sleeve covers the upper arm only: the forearm is bare
+    parts.append(tube("sleeve" if style.sleeve != "short" else "sleeve_short", "sleeve", paths[0], paths[1:], 0.06, 0))
     if watch and style.sleeve_from > 0.06:
         w = [([hp.pos + d * 0.03, hp.pos + d * 0.05], [0.0305, 0.0315]) for d in dirs]
         parts.append(tube("watch", "watch", w[0], w[1:], 0.0, 0))
@@ -277,8 +278,8 @@ def hand_spheres(hp: G.HandPose) -> tuple[np.ndarray, np.ndarray]:
 def object_distance(held: Model, near=None, arrays=None):
     """Signed distance to the held model's surface (its mesh arrays), fast near the query points (grip solving);
     ``near``: (centres, radii) of the regions the hands may touch; ``arrays``: ``grasp.model_arrays(held)``."""
-    v, f, _ = arrays if arrays is not None else G.model_arrays(held)
-    return NearDistance(v, f, near=near)
+    v, f, comp = arrays if arrays is not None else G.model_arrays(held)
+    return NearDistance(v, f, comp, near=near)
 
 
 def _down(tilt: float) -> np.ndarray:

@@ -174,7 +174,7 @@ class MeshDistance:
 
 @numba.njit(cache=True)
 def _signed_nearest(points: np.ndarray, tris: np.ndarray, normals: np.ndarray, comp: np.ndarray,
-                    comp_lo: np.ndarray, comp_hi: np.ndarray) -> np.ndarray:
+                    comp_lo: np.ndarray, comp_hi: np.ndarray, centres: np.ndarray, radii: np.ndarray) -> np.ndarray:
     """Signed distances (negative inside) to triangles grouped by closed part (``comp``, ascending): the distance
     to the nearest triangle of all, inside when inside any part whose box holds the point, a part's side from
     its nearest triangle (of triangles equally near, the one facing the point most squarely: right at edges and
@@ -194,6 +194,11 @@ def _signed_nearest(points: np.ndarray, tris: np.ndarray, normals: np.ndarray, c
             best_cos = -1.0
             sign = 1.0
             while t < tris.shape[0] and comp[t] == c:
+                cx, cy, cz = centres[t, 0] - px, centres[t, 1] - py, centres[t, 2] - pz
+                lower = np.sqrt(cx * cx + cy * cy + cz * cz) - radii[t]  # no nearer than its bounding sphere
+                if lower > 0.0 and lower * lower > (best if holds else best_all):
+                    t += 1
+                    continue
                 d2 = _point_triangle_sq(px, py, pz, tris[t, 0], tris[t, 1], tris[t, 2])
                 if d2 < best_all:
                     best_all = d2
@@ -242,6 +247,8 @@ class NearDistance:
         self.normals = np.ascontiguousarray((nrm[keep] / ln[keep, None])[order])
         self.comp = np.ascontiguousarray(comp[keep][order])
         self.lo, self.hi = self.tris.min(axis=1), self.tris.max(axis=1)
+        self.centres = np.ascontiguousarray(self.tris.mean(axis=1))
+        self.radii = np.linalg.norm(self.tris - self.centres[:, None], axis=2).max(axis=1)
         self.margin = margin
 
     def __call__(self, points: np.ndarray) -> np.ndarray:
@@ -250,5 +257,6 @@ class NearDistance:
         sel = np.flatnonzero(np.all((self.hi >= lo) & (self.lo <= hi), axis=1))
         if len(sel) == 0:
             return np.full(len(pts), self.margin)
-        d = _signed_nearest(pts, self.tris[sel], self.normals[sel], self.comp[sel], self.comp_lo, self.comp_hi)
+        d = _signed_nearest(pts, self.tris[sel], self.normals[sel], self.comp[sel], self.comp_lo, self.comp_hi,
+                            self.centres[sel], self.radii[sel])
         return np.minimum(d, self.margin)

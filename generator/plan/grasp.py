@@ -15,7 +15,7 @@ from generator.shapes import hand as H
 
 MIRROR = np.diag([-1.0, 1.0, 1.0])
 CONTACT_M = 0.0006  # gap left between a closed finger and the surface
-STEP_DEG = 7.0  # a joint closes in steps this big, then bisects the step that touched (to under half a degree)
+STEP_DEG = 10.0  # a joint closes in steps this big, then bisects the step that touched (to under a degree)
 
 
 @dataclass
@@ -201,8 +201,8 @@ class Solver:
         returns the pad's distance from the target."""
         target = self._m @ np.asarray(target, dtype=float)
         best, best_score = None, np.inf
-        for flex in np.linspace(-15.0, 50.0, 6):
-            for abd in np.linspace(5.0, 80.0, 7):
+        for flex in np.linspace(-15.0, 50.0, 5):
+            for abd in np.linspace(5.0, 80.0, 6):
                 for mcp in (0.0, 25.0):
                     pose["thumb"][0], pose["thumb"][1], pose["thumb"][2] = flex, abd, mcp
                     c, r = digit_spheres(self.length, self.breadth, pose, "thumb")
@@ -247,9 +247,9 @@ def trigger_on(dist, hp: HandPose, target=None) -> list[float]:
         return [round(float(a), 2) for a in H.clamp_pose(pose)["index"]]
     goal = m @ np.asarray(target, dtype=float)
     best, best_score = None, np.inf
-    for mcp in np.linspace(0.0, 50.0, 8):
-        for abd in np.linspace(-20.0, 5.0, 5):
-            for pip in np.linspace(0.0, 75.0, 7):
+    for mcp in np.linspace(0.0, 50.0, 6):
+        for abd in np.linspace(-20.0, 4.0, 4):
+            for pip in np.linspace(0.0, 75.0, 6):
                 pose["index"] = [mcp, abd, pip, pip * 0.5]
                 a, b, r, _ra, rb = H.skeleton(hp.length, hp.breadth, pose, ("index",))["index"][-1]
                 pad = rot @ (a + (b - a) * 0.5 - r[:, 2] * rb * 0.95) + pos

@@ -4,13 +4,13 @@ and docs/assets.md."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
-
-from PIL import Image, ImageDraw
 
 from generator.config import load_config
 from generator.config.models import REPLICAS, WEAPONS
+from generator.plan import plan_clip
+from generator.preview.run import render_tiles
+from generator.preview.sheet import tile
 
 SCENE = Path(__file__).resolve().parents[2] / "scenes" / "smoke.yaml"
 # (caption, held class, hand config overrides): every grip, with a spread of skin tones, gloves and sleeves
@@ -29,11 +29,8 @@ GRIP_SHEET = [
 ]
 
 
-def render_grip(name: str, extra: list[str], out: Path, size: tuple[int, int], seed: int, samples: int) -> Path:
-    """One single-frame clip of ``name`` held (head camera, standing, aimed); returns its frame."""
-    from generator.run.generate import generate
-    from generator.run.pool import PoolOptions
-
+def grip_plan(name: str, extra: list[str], size: tuple[int, int], seed: int, samples: int):
+    """The plan of one single-frame clip of ``name`` held (head camera, standing, aimed)."""
     positive = name in WEAPONS or name in REPLICAS
     sets = [
         f"render.width={size[0]}",
@@ -46,36 +43,22 @@ def render_grip(name: str, extra: list[str], out: Path, size: tuple[int, int], s
         "events.start_aimed=1",
         "events.shots=0",
         "events.lower=0",
+        "events.onset=0",
         "hands.two_handed=1",
         f"content.positive_fraction={1 if positive else 0}",
         f"content.{'weapon' if positive else 'negative'}={name}",
         *extra,
     ]
-    cfg = load_config(SCENE, sets)
-    generate(cfg, out, 1, seed, PoolOptions(workers=1, retries=0))
-    return out / "clips" / "000000" / "frames" / "000000.png"
-
-
-def tile(images: list[tuple[str, Path]], cols: int, path: Path) -> None:
-    """Tile captioned frames into one PNG."""
-    w, h = Image.open(images[0][1]).size
-    rows = (len(images) + cols - 1) // cols
-    sheet = Image.new("RGB", (cols * w, rows * (h + 14)), "white")
-    draw = ImageDraw.Draw(sheet)
-    for i, (label, p) in enumerate(images):
-        x, y = (i % cols) * w, (i // cols) * (h + 14)
-        sheet.paste(Image.open(p).convert("RGB"), (x, y + 14))
-        draw.text((x + 3, y + 1), label, fill="black")
-    sheet.save(path, optimize=True)
+    return plan_clip(load_config(SCENE, sets), seed, 0)
 
 
 def grips_sheet(path: Path, size: tuple[int, int] = (640, 360), seed: int = 5, samples: int = 16,
                 only: list[str] | None = None, cols: int = 3) -> Path:
-    """Render the grips contact sheet to ``path``."""
+    """Render the grips contact sheet to ``path`` (one Blender subprocess for every frame)."""
     rows = [r for r in GRIP_SHEET if not only or r[1] in only]
-    with tempfile.TemporaryDirectory(prefix="povgen-grips-") as tmp:
-        shots = [(cap, render_grip(name, extra, Path(tmp) / f"{i:02d}", size, seed, samples))
-                 for i, (cap, name, extra) in enumerate(rows)]
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tile(shots, cols, path)
+    plans = [grip_plan(name, extra, size, seed, samples) for _cap, name, extra in rows]
+    tiles = render_tiles(plans, [0], "cycles", samples, False, timeout_s=300.0 + 120.0 * len(plans))
+    sheet = tile([t.images[0] for t in tiles], [cap for cap, _n, _e in rows], cols)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sheet.save(path, optimize=True)
     return path

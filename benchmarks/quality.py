@@ -44,6 +44,24 @@ REFERENCE = {"name": "reference", "samples": 256, "denoise": "high", "max_bounce
 
 def grid(kind: str) -> list[dict]:
     """The settings to try (names encode them: s<samples>_<denoise>_b<bounces>[_nolt][_ad<threshold>])."""
+    if kind == "presets":  # the grid the shipped presets were chosen from (benchmarks/RESULTS.md)
+        out = []
+        for s, d, b, pf in itertools.product([1, 2, 4, 8, 16], ["off", "fast", "balanced"], [1, 2, 4], [0, 1]):
+            if (pf and d == "off") or (b == 1 and d != "fast") or (pf and b != 2):
+                continue
+            name = f"s{s}_{d}_b{b}" + ("_pf" if pf else "")
+            out.append(
+                {
+                    "name": name,
+                    "samples": s,
+                    "denoise": d,
+                    "max_bounces": b,
+                    "light_tree": True,
+                    "adaptive_threshold": 0.0,
+                    **({"prefilter": "FAST"} if pf else {}),
+                }
+            )
+        return out
     if kind == "small":
         samples, denoise, bounces, tree, adaptive = [1, 2, 4, 8], ["off", "fast"], [2], [True], [0.0]
     else:
@@ -67,15 +85,50 @@ def grid(kind: str) -> list[dict]:
     return out
 
 
+FAST = {"samples": 4, "denoise": "fast", "max_bounces": 2, "light_tree": True, "adaptive_threshold": 0.0}
+SHADING = {  # ablations on top of the fast preset: what each shading cost buys
+    "fast": {},
+    "no_light_tree": {"light_tree": False},
+    "prefilter_fast": {"prefilter": "FAST"},
+    "prefilter_none": {"prefilter": "NONE"},
+    "albedo_only": {"input_passes": "RGB_ALBEDO"},
+    "no_caustics": {"caustics": False},
+    "fast_gi": {"fast_gi": True},
+    "no_normal_maps": {"normal_maps": False},
+    "no_emission_sampling": {"emission_sampling": "NONE"},
+    "no_textures": {"textures": False, "normal_maps": False},
+    "no_volumes": {"volumes": False},
+    "bounces1": {"max_bounces": 1},
+    "blue_noise": {"pattern": "BLUE_NOISE"},
+    "s3": {"samples": 3},
+    "s2": {"samples": 2},
+    "s3_pf": {"samples": 3, "prefilter": "FAST"},
+    "s3_pf_blue": {"samples": 3, "prefilter": "FAST", "pattern": "BLUE_NOISE"},
+    "s2_pf_blue": {"samples": 2, "prefilter": "FAST", "pattern": "BLUE_NOISE"},
+    "s4_pf_blue": {"samples": 4, "prefilter": "FAST", "pattern": "BLUE_NOISE"},
+    "s4_pf_nocaustics": {"samples": 4, "prefilter": "FAST", "caustics": False},
+}
+
+
+def shading_grid(only: list[str] | None = None) -> list[dict]:
+    """The fast preset and one change at a time (or a few together), named for the change."""
+    return [{"name": n, **FAST, **c} for n, c in SHADING.items() if not only or n in only]
+
+
 def preset_names() -> dict[str, str]:
     """Grid names of the settings the shipped presets use."""
-    return {f"s{p['samples']}_{p['denoise']}_b{p['max_bounces']}": name for name, p in RENDER_PRESETS.items()}
+    out = {}
+    for name, p in RENDER_PRESETS.items():
+        pf = "_pf" if p.get("denoise_prefilter") == "fast" and p["denoise"] != "off" else ""
+        out[f"s{p['samples']}_{p['denoise']}_b{p['max_bounces']}{pf}"] = name
+    return out
 
 
-def plans(families: list[str], width: int, height: int, folder: Path) -> list[dict]:
-    """One positive plan per family, at the frame where the object is raised the most."""
+def plans(families: list[str], width: int, height: int, folder: Path, clips: int = 1) -> list[dict]:
+    """``clips`` positive plans per family (a shipped scene name), each at the frame where the object is
+    raised the most."""
     items = []
-    for fam in families:
+    for fam, index in itertools.product(families, range(clips)):
         cfg = load_config(
             ROOT / "scenes" / f"{fam}.yaml",
             [
@@ -86,10 +139,10 @@ def plans(families: list[str], width: int, height: int, folder: Path) -> list[di
                 "render.fps=15",
             ],
         )
-        plan = plan_clip(cfg, cfg.seed, 0)
+        plan = plan_clip(cfg, cfg.seed, index)
         aim = plan.timeline.aim_weight or [1.0]
         frame = int(np.argmax(aim))
-        path = folder / f"{fam}.plan.json"
+        path = folder / f"{fam}_{index}.plan.json"
         path.write_text(plan.model_dump_json())
         items.append({"plan": str(path), "frame": frame, "family": fam, "clip_id": plan.clip_id})
     return items
@@ -105,19 +158,30 @@ def masked_psnr(a: np.ndarray, b: np.ndarray, mask: np.ndarray) -> float | None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--size", default="320x180")
-    ap.add_argument("--grid", default="small", choices=["small", "full"])
+    ap.add_argument("--grid", default="small", choices=["small", "presets", "full", "shading"])
     ap.add_argument("--families", default=",".join(FAMILIES))
+    ap.add_argument(
+        "--clock",
+        default="cpu",
+        choices=["cpu", "wall"],
+        help="time to rank by: cpu (CPU seconds of the render, all threads; steady on a shared machine) or wall",
+    )
+    ap.add_argument("--only", type=lambda v: v.split(","), default=None, help="shading grid: these names")
+    ap.add_argument("--ref-samples", type=int, default=REFERENCE["samples"], help="samples of the reference")
+    ap.add_argument("--clips", type=int, default=1, help="plans per family (e.g. --families demo --clips 6)")
     ap.add_argument("--threads", type=int, default=0)
     ap.add_argument("--repeats", type=int, default=1, help="renders per setting; the fastest counts")
     ap.add_argument("--json", type=Path, default=None)
     args = ap.parse_args()
     w, h = (int(v) for v in args.size.split("x"))
     families = args.families.split(",")
-    settings = [REFERENCE] + grid(args.grid)
+    settings = [{**REFERENCE, "samples": args.ref_samples}] + (
+        shading_grid(args.only) if args.grid == "shading" else grid(args.grid)
+    )
     print(f"quality: {len(families)} families x {len(settings) - 1} settings at {w}x{h}; {machine()}")
     with tempfile.TemporaryDirectory(prefix="povgen-quality-") as tmp:
         tmp = Path(tmp)
-        items = plans(families, w, h, tmp)
+        items = plans(families, w, h, tmp, args.clips)
         job = {
             "plans": items,
             "settings": settings,
@@ -149,6 +213,7 @@ def main() -> None:
             rows.setdefault(r["setting"], []).append(
                 {
                     "seconds": r["seconds"],
+                    "cpu": r["cpu_seconds"],
                     "psnr": peak_signal_noise_ratio(ref, img, data_range=255),
                     "ssim": structural_similarity(ref, img, channel_axis=2, data_range=255),
                     "psnr_held": masked_psnr(ref, img, held),
@@ -167,6 +232,7 @@ def main() -> None:
             {
                 "setting": name,
                 "s_per_frame": mean("seconds"),
+                "cpu_per_frame": mean("cpu"),
                 "psnr": mean("psnr"),
                 "ssim": mean("ssim"),
                 "psnr_held": mean("psnr_held"),
@@ -174,20 +240,23 @@ def main() -> None:
                 "psnr_masks": masks,
             }
         )
-    table.sort(key=lambda t: t["s_per_frame"])
+    clock = "cpu_per_frame" if args.clock == "cpu" else "s_per_frame"
+    table.sort(key=lambda t: t[clock])
     best = -np.inf
     for t in table:  # Pareto front: faster than everything at least as good inside the masks
-        t["pareto"] = t["psnr_masks"] > best
+        t["pareto"] = bool(t["psnr_masks"] > best)
         best = max(best, t["psnr_masks"])
     presets = preset_names()
+    print(f"sorted by {args.clock} time; front = Pareto front of that time against PSNR inside the masks")
     print(
-        f"{'setting':24s} {'s/frame':>8s} {'PSNR':>6s} {'SSIM':>6s} {'held':>6s} {'hands':>6s}  front  preset"
+        f"{'setting':30s} {'s/frame':>8s} {'cpu s':>7s} {'PSNR':>6s} {'SSIM':>6s} {'held':>6s} {'hands':>6s}"
+        "  front  preset"
     )
     for t in table:
         print(
-            f"{t['setting']:24s} {t['s_per_frame']:8.3f} {t['psnr']:6.2f} {t['ssim']:6.3f} "
-            f"{t['psnr_held']:6.2f} {t['psnr_hands']:6.2f}  {'  *  ' if t['pareto'] else '     '}  "
-            f"{presets.get(t['setting'], '')}"
+            f"{t['setting']:30s} {t['s_per_frame']:8.3f} {t['cpu_per_frame']:7.3f} {t['psnr']:6.2f} "
+            f"{t['ssim']:6.3f} {t['psnr_held']:6.2f} {t['psnr_hands']:6.2f}  "
+            f"{'  *  ' if t['pareto'] else '     '}  {presets.get(t['setting'], '')}"
         )
     if args.json:
         args.json.write_text(json.dumps({"size": args.size, "families": families, "table": table}, indent=1))

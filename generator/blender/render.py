@@ -72,10 +72,12 @@ class Render:
             built.scene.frame_set(f + 1)
             image_path = scratch / f"frame_{f + 1:04d}.png"
             built.scene.render.filepath = str(image_path)
-            ta = time.perf_counter()
+            ta, ca = time.perf_counter(), time.process_time()
             session.render_frame(built.scene, plan.render)
             render_s = time.perf_counter() - ta
             self.timings["render"] = self.timings.get("render", 0.0) + render_s
+            # CPU seconds of all render threads: the cost of a frame even when other work shares the machine
+            self.timings["render_cpu"] = self.timings.get("render_cpu", 0.0) + time.process_time() - ca
             ids, depth = read_passes(scratch / f"pass_{f + 1:04d}.exr")
             cam_m = np.array(built.camera.matrix_world)
             sampled = {}

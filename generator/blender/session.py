@@ -114,6 +114,8 @@ def configure(scene: bpy.types.Scene, r: RenderSettings, seed: int, threads: int
         c.denoiser = "OPENIMAGEDENOISE"
         c.denoising_quality = DENOISE[r.denoise]
         c.denoising_input_passes = "RGB_ALBEDO_NORMAL"
+        c.denoising_prefilter = r.denoise_prefilter.upper()
+    c.caustics_reflective = c.caustics_refractive = r.caustics
     scene.render.resolution_x, scene.render.resolution_y = r.width, r.height
     scene.render.resolution_percentage = 100
     scene.render.fps = r.fps

@@ -77,6 +77,14 @@ class RenderConfig(Section):
         "fast", description="OIDN denoising quality; 'fast' costs almost nothing on CPU."
     )
     max_bounces: int = Field(4, ge=0, le=64, description="Cycles light bounces.")
+    denoise_prefilter: Literal["accurate", "fast"] = Field(
+        "accurate",
+        description="OIDN prefilter of the albedo and normal guide passes: accurate denoises them too (three "
+        "filter runs), fast uses them as rendered (one run; they are nearly noise-free from the first hit).",
+    )
+    caustics: bool = Field(
+        True, description="Trace reflective and refractive caustic paths (off: cheaper, rarely visible)."
+    )
     threads: int = Field(0, ge=0, le=1024, description="Cycles threads per worker; 0 = cores / workers.")
     save_depth: bool = Field(False, description="Also write depth as 16-bit PNG in millimetres.")
     save_frames: bool = Field(True, description="Keep every frame as PNG beside the video.")

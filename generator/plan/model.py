@@ -253,6 +253,8 @@ class RenderSettings(_M):
     samples: int
     denoise: Literal["off", "fast", "balanced", "high"]
     max_bounces: int
+    denoise_prefilter: Literal["accurate", "fast"] = "accurate"
+    caustics: bool = True
     threads: int = 0
     save_depth: bool = False
     save_frames: bool = True

@@ -50,6 +50,7 @@ def render_plan_to(plan: ClipPlan, root: Path, threads: int = 0) -> dict:
             timings["labels"] += time.perf_counter() - tb
             timings["write"] += tb - ta
         timings["build"], timings["render"] = r.timings["build"], r.timings["render"]
+        timings["render_cpu"] = r.timings.get("render_cpu", 0.0)
         ta = time.perf_counter()
         track = render_audio(plan)  # the sound track from the plan (generator/audio); None when off
         timings["audio"] = time.perf_counter() - ta

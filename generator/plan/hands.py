@@ -305,11 +305,37 @@ def clear_forearm(hp: G.HandPose, elbow: np.ndarray, dist, side: float) -> None:
             return
 
 
+def proxy_parts(held: Model) -> list[Part]:
+    """Boxes and a fore-end standing in for a held model without parts (a user's asset file): a handle along
+    the grip, a frame or receiver above it, the support under the muzzle line; a slab for phones and tablets."""
+    from generator.plan.objects.parts import box, cyl_y
+
+    meta = held.meta
+    grip = str(meta.get("grip", "pistol"))
+    tilt = np.deg2rad(float(meta.get("grip_angle_deg", 17.0)))
+    if grip in ("phone", "two_side"):
+        w = float(meta.get("width_m", 0.075 if grip == "phone" else 0.2))
+        size = (w, 0.012, 0.15) if grip == "phone" else (w, 0.13, 0.012)
+        return [box("proxy", size, (0.0, 0.0, 0.0), "proxy")]
+    if grip not in ("pistol", "shoulder"):
+        return [box("proxy", (0.035, 0.035, 0.16), (0.0, 0.0, 0.0), "proxy")]
+    parts = [box("proxy_grip", (0.03, 0.045, 0.11), (0.0, -0.05 * np.sin(tilt), -0.05 * np.cos(tilt)), "proxy",
+                 (-tilt, 0.0, 0.0))]
+    length = float(meta.get("length_m", 0.2 if grip == "pistol" else 0.8))
+    parts.append(box("proxy_frame", (0.03, length * 0.9, 0.035), (0.0, length * 0.3, 0.025), "proxy"))
+    if grip == "shoulder":
+        sup = np.asarray(held.points.get("support", (0.0, 0.25, 0.0)), dtype=float)
+        parts.append(cyl_y("proxy_support", 0.05, 0.2, float(sup[1]) - 0.1, float(sup[2]), "proxy"))
+    return parts
+
+
 def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: str = "off",
                arrays=None) -> dict[str, G.HandPose]:
     """The solved hands for a held model's grip (by ``meta['grip']``, firearms by class), or empty hands
     (``arrays``: the held model's ``grasp.model_arrays``, when already made)."""
     size = style.size
+    if held is not None and not held.parts:  # a user's asset (a file loaded at render time): a stand-in shape
+        held, arrays = held.model_copy(update={"parts": proxy_parts(held)}), None
     if held is None:
         r = G.rot_about((1, 0, 0), np.deg2rad(-12))
         return {

@@ -33,7 +33,8 @@ def run(mode: str, clips: int, frames: int, root: Path) -> dict[str, float]:
     wall = time.perf_counter() - t0
     recs = records(root / mode)
     n = sum(r["frames"] for r in recs)
-    return {k: sum(r["timings"].get(k, 0.0) for r in recs) / n for k in ("build", "render")} | {"wall": wall}
+    keys = ("build", "render", "render_cpu")
+    return {k: sum(r["timings"].get(k, 0.0) for r in recs) / n for k in keys} | {"wall": wall}
 
 
 def main() -> None:
@@ -51,12 +52,14 @@ def main() -> None:
     print(f"demo scene, fast preset, {a.clips} clips x {a.frames} frames")
     for m, r in res.items():
         print(
-            f"  {m:6s} build {r['build']:.4f} s/frame  render {r['render']:.4f} s/frame  wall {r['wall']:.1f} s"
+            f"  {m:6s} build {r['build']:.4f} s/frame  render {r['render']:.4f} s/frame  "
+            f"render cpu {r['render_cpu']:.4f} s/frame  wall {r['wall']:.1f} s"
         )
     b = res["baked"]
     for ref in ("plain", "nodes"):
         print(
             f"  baked / {ref}: render {b['render'] / res[ref]['render']:.3f}x, "
+            f"render cpu {b['render_cpu'] / res[ref]['render_cpu']:.3f}x, "
             f"build+render {(b['render'] + b['build']) / (res[ref]['render'] + res[ref]['build']):.3f}x"
         )
 

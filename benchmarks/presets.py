@@ -24,7 +24,13 @@ from generator.run.generate import generate
 from generator.run.pool import PoolOptions
 
 # the fast preset before benchmarks/quality.py chose the shipped one (Blender's defaults for the other keys)
-BEFORE = {"samples": 4, "denoise": "fast", "max_bounces": 2, "denoise_prefilter": "accurate", "caustics": True}
+BEFORE = {
+    "samples": 4,
+    "denoise": "fast",
+    "max_bounces": 2,
+    "denoise_prefilter": "accurate",
+    "caustics": True,
+}
 
 
 def settings(name: str) -> dict:
@@ -60,11 +66,11 @@ def main() -> None:
         for i, name in enumerate([*names, *reversed(names)]):
             runs[name].append(run(name, a.clips, a.frames, Path(tmp) / f"{i}_{name}"))
     res = {n: {k: sum(r[k] for r in rs) / len(rs) for k in rs[0]} for n, rs in runs.items()}
-    print(f"{'setting':8s} {'render s/frame':>14s} {'render cpu s':>12s} {'clip s/frame':>12s} {'frames/s':>8s}")
+    print(
+        f"{'setting':8s} {'render s/frame':>14s} {'render cpu s':>12s} {'clip s/frame':>12s} {'frames/s':>8s}"
+    )
     for n, r in res.items():
-        print(
-            f"{n:8s} {r['render']:14.3f} {r['render_cpu']:12.3f} {r['total']:12.3f} {1 / r['total']:8.2f}"
-        )
+        print(f"{n:8s} {r['render']:14.3f} {r['render_cpu']:12.3f} {r['total']:12.3f} {1 / r['total']:8.2f}")
     base = res[names[0]]
     for n in names[1:]:
         r = res[n]

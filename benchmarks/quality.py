@@ -46,7 +46,9 @@ def grid(kind: str) -> list[dict]:
     """The settings to try (names encode them: s<samples>_<denoise>_b<bounces>[_nolt][_ad<threshold>])."""
     if kind == "presets":  # the grid the shipped presets were chosen from (benchmarks/RESULTS.md)
         out = []
-        for s, d, b, pf in itertools.product([1, 2, 4, 8, 16], ["off", "fast", "balanced"], [1, 2, 4], [0, 1]):
+        for s, d, b, pf in itertools.product(
+            [1, 2, 4, 8, 16], ["off", "fast", "balanced"], [1, 2, 4], [0, 1]
+        ):
             if (pf and d == "off") or (b == 1 and d != "fast") or (pf and b != 2):
                 continue
             name = f"s{s}_{d}_b{b}" + ("_pf" if pf else "")
@@ -103,6 +105,11 @@ SHADING = {  # ablations on top of the fast preset: what each shading cost buys
     "s3": {"samples": 3},
     "s2": {"samples": 2},
     "s3_pf": {"samples": 3, "prefilter": "FAST"},
+    "clamp3": {"clamp_indirect": 3.0},
+    "clamp1": {"clamp_indirect": 1.0},
+    "s3_pf_clamp3": {"samples": 3, "prefilter": "FAST", "clamp_indirect": 3.0},
+    "s4_pf_clamp3": {"samples": 4, "prefilter": "FAST", "clamp_indirect": 3.0},
+    "s4_pf_clamp1": {"samples": 4, "prefilter": "FAST", "clamp_indirect": 1.0},
     "s3_pf_blue": {"samples": 3, "prefilter": "FAST", "pattern": "BLUE_NOISE"},
     "s2_pf_blue": {"samples": 2, "prefilter": "FAST", "pattern": "BLUE_NOISE"},
     "s4_pf_blue": {"samples": 4, "prefilter": "FAST", "pattern": "BLUE_NOISE"},

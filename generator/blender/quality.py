@@ -50,6 +50,7 @@ def apply(scene: bpy.types.Scene, plan: ClipPlan, s: dict, threads: int) -> None
     c.use_fast_gi = bool(s.get("fast_gi", False))
     c.filter_width = float(s.get("pixel_size", 1.5))
     c.sampling_pattern = s.get("pattern", "TABULATED_SOBOL")
+    c.sample_clamp_indirect = float(s.get("clamp_indirect", 10.0))
     for ob in scene.objects:
         if ob.name.startswith("fog"):  # atmosphere.py's volume box
             ob.hide_render = not s.get("volumes", True)

@@ -29,9 +29,22 @@ def assets(
     first_person: Annotated[
         bool, typer.Option(help="Also render the first-person aimed view (640x360).")
     ] = True,
+    what: Annotated[str, typer.Option(help="objects (firearm families) or grips (every grip of the hands).")] = (
+        "objects"
+    ),
 ) -> None:
-    """Render N variants of every firearm family side-on, three-quarter and first-person, as contact sheets."""
+    """Render N variants of every firearm family side-on, three-quarter and first-person, as contact sheets;
+    ``--what grips``: one sheet of every grip (640x360 first-person frames) as OUT/grips.png."""
     from generator.preview.assets import asset_sheets
+
+    if what == "grips":
+        from generator.preview.grips import grips_sheet
+
+        path = grips_sheet(out_dir / "grips.png", (max(width, 640), max(height, 360)), samples=samples)
+        out.print(f"grips: {path}", highlight=False)
+        return
+    if what != "objects":
+        raise PovgenError(f"--what {what!r}: expected objects or grips")
 
     if not 1 <= n <= 16:
         raise PovgenError(f"--n {n}: expected 1..16")

@@ -33,3 +33,5 @@ __all__ = [
     "volume",
     "weld",
 ]
+
+from generator.shapes import hand as _hand  # noqa: E402,F401  registers the "hand", "hand_nails", "hand_pads", "sleeve" kinds

@@ -45,16 +45,15 @@ REFERENCE = {"name": "reference", "samples": 256, "denoise": "high", "max_bounce
 def grid(kind: str) -> list[dict]:
     """The settings to try (names encode them: s<samples>_<denoise>_b<bounces>[_nolt][_ad<threshold>])."""
     if kind == "presets":  # the grid the shipped presets were chosen from (benchmarks/RESULTS.md)
+        combos = [("fast", 2, 0), ("fast", 2, 1), ("balanced", 2, 0), ("balanced", 2, 1), ("fast", 1, 0)]
+        points = [(s, *c) for s in (1, 2, 4, 8, 16) for c in combos]
+        points += [(4, "off", 2, 0), (16, "off", 2, 0), (8, "fast", 4, 0), (16, "fast", 4, 0)]
+        points += [(8, "balanced", 4, 0), (16, "balanced", 4, 0), (16, "balanced", 4, 1)]
         out = []
-        for s, d, b, pf in itertools.product(
-            [1, 2, 4, 8, 16], ["off", "fast", "balanced"], [1, 2, 4], [0, 1]
-        ):
-            if (pf and d == "off") or (b == 1 and d != "fast") or (pf and b != 2):
-                continue
-            name = f"s{s}_{d}_b{b}" + ("_pf" if pf else "")
+        for s, d, b, pf in points:
             out.append(
                 {
-                    "name": name,
+                    "name": f"s{s}_{d}_b{b}" + ("_pf" if pf else ""),
                     "samples": s,
                     "denoise": d,
                     "max_bounces": b,
@@ -151,7 +150,7 @@ def plans(families: list[str], width: int, height: int, folder: Path, clips: int
         frame = int(np.argmax(aim))
         path = folder / f"{fam}_{index}.plan.json"
         path.write_text(plan.model_dump_json())
-        items.append({"plan": str(path), "frame": frame, "family": fam, "clip_id": plan.clip_id})
+        items.append({"plan": str(path), "frame": frame, "family": fam, "key": f"{fam}_{index}"})
     return items
 
 
@@ -207,14 +206,14 @@ def main() -> None:
         refs, ids = {}, {}
         for r in results:
             if r["setting"] == "reference":
-                refs[r["clip_id"]] = np.asarray(Image.open(r["image"]).convert("RGB"))
-                ids[r["clip_id"]] = np.load(r["ids"])
-        plan_of = {it["clip_id"]: json.loads(Path(it["plan"]).read_text()) for it in items}
+                refs[r["key"]] = np.asarray(Image.open(r["image"]).convert("RGB"))
+                ids[r["key"]] = np.load(r["ids"])
+        plan_of = {it["key"]: json.loads(Path(it["plan"]).read_text()) for it in items}
         for r in results:
             if r["setting"] == "reference":
                 continue
             img = np.asarray(Image.open(r["image"]).convert("RGB"))
-            ref, id_map, plan = refs[r["clip_id"]], ids[r["clip_id"]], plan_of[r["clip_id"]]
+            ref, id_map, plan = refs[r["key"]], ids[r["key"]], plan_of[r["key"]]
             held = id_map == (plan["held"]["model"]["instance_id"] if plan["held"] else -1)
             hands = np.isin(id_map, [hd["model"]["instance_id"] for hd in plan["hands"]])
             rows.setdefault(r["setting"], []).append(

@@ -128,6 +128,8 @@ def _pattern(nt, m: Material, bsdf) -> None:
         color = b.outputs["Color"]
         bump_fac = b.outputs["Factor"]
         bump = 0.2
+    elif m.pattern in ("skin", "glove"):
+        color, bump_fac, bump = _skin_or_glove(nt, m, vec, bsdf)
     elif m.pattern in _NOISY:
         kind, bump, _ = _NOISY[m.pattern]
         fac = _texture(nt, kind, vec, m.scale)
@@ -159,6 +161,37 @@ def _pattern(nt, m: Material, bsdf) -> None:
         bn.inputs["Distance"].default_value = min(0.01, 0.2 / m.scale) if fine else 0.01
         nt.links.new(bump_fac, bn.inputs["Height"])
         nt.links.new(bn.outputs["Normal"], bsdf.inputs["Normal"])
+
+
+def _skin_or_glove(nt, m: Material, vec, bsdf):
+    """Skin: blotchy redness (knuckles, colour noise) from a noise texture, fine pores as bump, and brighter
+    reddish grazing edges (Layer Weight) as a cheap stand-in for light scattered under the skin. Glove: fabric
+    grain with darker seam bands. Returns (colour socket, bump height socket, bump strength)."""
+    c1, c2 = m.color, m.color2 or tuple(c * 0.7 for c in m.color)
+    blot = _texture(nt, "noise", vec, m.scale * 0.25)
+    ramp = nt.nodes.new("ShaderNodeMapRange")
+    nt.links.new(blot, ramp.inputs["Value"])
+    ramp.inputs["From Min"].default_value = 0.4
+    ramp.inputs["From Max"].default_value = 0.7
+    color = _mix(nt, ramp.outputs["Result"], c1, c2)
+    fine = _texture(nt, "noise", vec, m.scale * 20.0)
+    if m.pattern == "skin":
+        edge = nt.nodes.new("ShaderNodeLayerWeight")
+        edge.inputs["Blend"].default_value = 0.35
+        glow = _mix(nt, edge.outputs["Facing"], color, tuple(min(1.0, x * 1.25) for x in c2))
+        bsdf.inputs["Coat Weight"].default_value = 0.08
+        bsdf.inputs["Coat Roughness"].default_value = 0.35
+        return glow, fine, 0.04
+    seams = nt.nodes.new("ShaderNodeTexWave")
+    nt.links.new(vec, seams.inputs["Vector"])
+    seams.inputs["Scale"].default_value = m.scale * 0.15
+    seams.inputs["Distortion"].default_value = 1.0
+    band = nt.nodes.new("ShaderNodeMapRange")
+    nt.links.new(seams.outputs["Factor"], band.inputs["Value"])
+    band.inputs["From Min"].default_value = 0.9
+    band.inputs["From Max"].default_value = 1.0
+    color = _mix(nt, band.outputs["Result"], color, tuple(x * 0.5 for x in c1))
+    return color, fine, 0.25
 
 
 def _image_pattern(nt, name: str, m: Material, bsdf) -> None:

@@ -106,7 +106,8 @@ def run(job: dict) -> list[dict]:
                 add_pass_outputs(scene, scratch)
             else:
                 scene.render.use_compositing = False  # the ids come from the first render only
-            image = out_dir / f"{plan.clip_id}_{s['name']}.png"
+            key = item.get("key", plan.clip_id)  # unique per item: plans of different scenes share clip ids
+            image = out_dir / f"{key}_{s['name']}.png"
             scene.render.filepath = str(image)
             best, cpu = float("inf"), float("inf")
             for _ in range(int(job.get("repeats", 1)) if k else 1):
@@ -115,7 +116,7 @@ def run(job: dict) -> list[dict]:
                 best = min(best, time.perf_counter() - t0)
                 cpu = min(cpu, time.process_time() - c0)  # all threads' CPU time: steady on a shared machine
             rec = {
-                "clip_id": plan.clip_id,
+                "key": key,
                 "scene": plan.scene,
                 "setting": s["name"],
                 "image": str(image),
@@ -124,7 +125,7 @@ def run(job: dict) -> list[dict]:
             }
             if k == 0:
                 ids, _ = read_passes(scratch / f"pass_{frame + 1:04d}.exr")
-                ids_path = out_dir / f"{plan.clip_id}_ids.npy"
+                ids_path = out_dir / f"{key}_ids.npy"
                 np.save(ids_path, ids)
                 rec["ids"] = str(ids_path)
             results.append(rec)

@@ -63,6 +63,7 @@ class Render:
         placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
         category = {p.model.instance_id: p.model.category for p in [*placed, *plan.actors]}
         geo = {iid: (obj, *mesh_arrays(obj)) for iid, obj in built.labelled.items()}
+        keyed = built.hand_keys
         muzzle_local = None
         if plan.held is not None and "muzzle" in plan.held.model.points:
             muzzle_local = np.asarray(plan.held.model.points["muzzle"], dtype=float)[None]
@@ -83,7 +84,8 @@ class Render:
             sampled = {}
             if needs_sampling(plan):
                 mz = (held_id, muzzle_local) if muzzle_local is not None else None
-                sampled = sample_instances(built.scene, built.camera, geo, plan, f, mz)
+                geo_f = {i: (o, keyed[i].verts(v, f) if i in keyed else v, t) for i, (o, v, t) in geo.items()}
+                sampled = sample_instances(built.scene, built.camera, geo_f, plan, f, mz)
             instances = []
             for iid, (obj, verts, tris) in geo.items():
                 verts = live_verts(obj, verts)  # posed figures: this frame's mesh
@@ -91,6 +93,8 @@ class Render:
                 muzzle = None
                 if muzzle_local is not None and iid == held_id:
                     muzzle = (muzzle_local @ mw[:3, :3].T + mw[:3, 3])[0]
+                if iid in keyed:  # the hands' shape keys: trigger finger around shots, arms by pose
+                    verts = keyed[iid].verts(verts, f)
                 inst = InstanceGeometry(iid, category[iid], verts @ mw[:3, :3].T + mw[:3, 3], tris, muzzle)
                 if iid in sampled:
                     inst.projected, inst.extent, inst.muzzle_xy = sampled[iid]

@@ -10,6 +10,7 @@ from generator.blender.atmosphere import build_atmosphere
 from generator.blender.camera import build_camera, linear_keys
 from generator.blender.effects import build_effects
 from generator.blender.figurekeys import add_pose_keys
+from generator.blender.handkeys import HandKeys, add_hand_keys
 from generator.blender.lighting import build_lights, build_world
 from generator.blender.meshes import build_model
 from generator.plan.model import ClipPlan, Placed
@@ -22,6 +23,7 @@ class BuiltScene:
     scene: bpy.types.Scene
     camera: bpy.types.Object
     labelled: dict[int, bpy.types.Object] = field(default_factory=dict)
+    hand_keys: dict[int, HandKeys] = field(default_factory=dict)  # shape keys of the hands, by instance id
 
 
 def _place(obj: bpy.types.Object, placed: Placed, parent: bpy.types.Object | None = None) -> None:
@@ -58,6 +60,13 @@ def build_scene(plan: ClipPlan) -> BuiltScene:
             built.labelled[placed.model.instance_id] = obj
         if placed is plan.held:
             held_obj = obj
+        else:
+            # the arms' shadows on the scene would differ between a counterfactual pair's clips outside the
+            # labelled pixels: hands and arms cast none (they still shade themselves and hide what is behind)
+            obj.visible_shadow = False
+            keys = add_hand_keys(obj, placed.model, plan)
+            if keys is not None:
+                built.hand_keys[placed.model.instance_id] = keys
 
     for actor in plan.actors:  # figures and targets: labelled, keyframed world poses
         obj = build_model(actor.model, coll)

@@ -30,14 +30,24 @@ def assets(
         bool, typer.Option(help="Also render the first-person aimed view (640x360).")
     ] = True,
     what: Annotated[
-        str, typer.Option(help="objects (firearm families) or figures (mannequin poses sheet).")
+        str,
+        typer.Option(
+            help="objects (firearm families), grips (every grip of the hands) or figures (mannequin poses)."
+        ),
     ] = "objects",
 ) -> None:
     """Render N variants of every firearm family side-on, three-quarter and first-person, as contact sheets;
+    ``--what grips``: one sheet of every grip (640x360 first-person frames) as OUT/grips.png;
     ``--what figures``: every figure pose as OUT/figures.png (and first-person frames of places with figures
     as OUT/figures_first_person.png)."""
     from generator.preview.assets import asset_sheets
 
+    if what == "grips":
+        from generator.preview.grips import grips_sheet
+
+        path = grips_sheet(out_dir / "grips.png", (max(width, 640), max(height, 360)), samples=samples)
+        out.print(f"grips: {path}", highlight=False)
+        return
     if what == "figures":
         from generator.preview.figures import figures_sheet, first_person_sheet
 
@@ -51,7 +61,8 @@ def assets(
             out.print(f"first_person: {fp['sheet']}", highlight=False)
         return
     if what != "objects":
-        raise PovgenError(f"--what {what!r}: expected objects or figures")
+        raise PovgenError(f"--what {what!r}: expected objects, grips or figures")
+
     if not 1 <= n <= 16:
         raise PovgenError(f"--n {n}: expected 1..16")
     res = asset_sheets(

@@ -156,7 +156,8 @@ def instances_of(plan: ClipPlan) -> list[InstanceInfo]:
             )
         )
     for h in plan.hands:
-        out.append(InstanceInfo(instance_id=h.model.instance_id, category=h.model.category, role="hand"))
+        if h.model.instance_id:  # upper arms are unlabelled scenery
+            out.append(InstanceInfo(instance_id=h.model.instance_id, category=h.model.category, role="hand"))
     for a in plan.actors:
         out.append(InstanceInfo(instance_id=a.model.instance_id, category=a.model.category, role=a.role))
     return out

@@ -7,6 +7,7 @@ does not tell the class. Long guns, tablets, controllers and empty hands always 
 
 from __future__ import annotations
 
+from generator.plan.arms import mirror_arm
 from generator.plan.model import Model, Part, Placed
 
 # probability of a two-handed hold in each carry pose (both classes)
@@ -24,7 +25,17 @@ HAND_LEFT_ID = 3
 def _mirror_part(p: Part, shift: tuple[float, float, float]) -> Part:
     x, y, z = p.pos
     rx, ry, rz = p.rot
-    return p.model_copy(update={"pos": (-x + shift[0], y + shift[1], z + shift[2]), "rot": (rx, -ry, -rz)})
+    geom = p.geom
+    if geom is not None and p.shape in ("hand", "hand_nails", "hand_pads"):  # the mesh itself is mirrored
+        geom = {**geom, "side": "left" if geom.get("side", "right") == "right" else "right"}
+        geom.pop("trigger_pose", None)
+    elif geom is not None and p.shape == "sleeve":
+        geom = {**geom, "path": [(-a, b, c) for a, b, c in geom["path"]]}
+    if geom is not None:
+        geom = mirror_arm(p.model_copy(update={"geom": geom}), shift)
+    return p.model_copy(
+        update={"pos": (-x + shift[0], y + shift[1], z + shift[2]), "rot": (rx, -ry, -rz), "geom": geom}
+    )
 
 
 def mirrored_hand(hand: Placed, shift: tuple[float, float, float]) -> Placed:
@@ -39,14 +50,19 @@ def mirrored_hand(hand: Placed, shift: tuple[float, float, float]) -> Placed:
     return Placed(model=model, pos=(-x, y, z), rot=(rx, -ry, -rz))
 
 
-def second_hand(held: Model | None, hands: list[Placed]) -> list[Placed]:
-    """The hands with a left hand added to a one-handed harmless object whose grip allows it."""
-    if held is None or len(hands) != 1 or held.meta.get("class") in ("handgun", "rifle", "shotgun"):
-        return hands
+def second_shift(held: Model | None, n_hands: int) -> tuple[float, float, float] | None:
+    """Where a second (left) hand goes on a one-handed harmless object whose grip allows it, as the shift of
+    the mirrored first hand; None when it takes no second hand."""
+    if held is None or n_hands != 1 or held.meta.get("class") in ("handgun", "rifle", "shotgun"):
+        return None
     if held.name.startswith(("umbrella", "selfie_stick")):  # long poles: held in one hand
-        return hands
+        return None
     grip = str(held.meta.get("grip", ""))
     key = "fist_z" if grip in ("fist_z", "fist_down", "fist_up") else grip
-    if key not in SECOND_HAND:
-        return hands
-    return [*hands, mirrored_hand(hands[0], SECOND_HAND[key])]
+    return SECOND_HAND.get(key)
+
+
+def second_hand(held: Model | None, hands: list[Placed]) -> list[Placed]:
+    """The hands with a left hand added to a one-handed harmless object whose grip allows it."""
+    shift = second_shift(held, len(hands))
+    return hands if shift is None else [*hands, mirrored_hand(hands[0], shift)]

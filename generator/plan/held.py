@@ -18,8 +18,10 @@ import numpy as np
 from generator.catalog import HELD, held_class
 from generator.config.models import SceneConfig
 from generator.motion.shake import tremor, tremor_spec
+from generator.plan import arms as arms_mod
 from generator.plan import hands as hands_mod
 from generator.plan.geometry import euler_to_matrix, r3
+from generator.plan.grasp import model_arrays
 from generator.plan.model import HeldTrack, Model, Placed
 from generator.plan.objects import build_held
 
@@ -75,6 +77,9 @@ def carry_key(held_name: str) -> str:
 class HeldPlan:
     held: Placed | None
     hands: list[Placed]
+    solved: dict | None = None  # the solved hand poses (to give them the clip's own arms later)
+    style: hands_mod.HandStyle | None = None
+    arrays: tuple | None = None  # the held model's mesh arrays (grasp.model_arrays), made once
 
 
 def plan_held(
@@ -102,7 +107,24 @@ def plan_held(
         bool(rng.random() < h.draw("watch", rng)),
     )
     two = bool(rng.random() < h.draw("two_handed", rng)) and mount != "handheld"
-    return HeldPlan(held=held, hands=hands_mod.grip_hands(model, style, two_handed=two))
+    arrays = model_arrays(model) if model is not None and model.parts else None
+    solved = hands_mod.solve_grip(model, style, two, arrays=arrays)
+    hands = hands_mod.build_hands(model, solved, style, arm_spec(held_name, mount), arrays)
+    return HeldPlan(held=held, hands=hands, solved=solved, style=style, arrays=arrays)
+
+
+def arm_spec(held_name: str, mount: str, poses: list | None = None, names: list[str] | None = None
+             ) -> hands_mod.ArmSpec:
+    """The arms' key poses (default: the aimed or held-out pose alone) and the right shoulder, camera frame; a
+    weapon-mounted camera has the head camera's shoulder, moved as the weapon is moved from the head pose."""
+    if poses is None:
+        poses = [carry_pose(held_name, mount, "aimed")]
+    offset = np.zeros(3)
+    if mount not in arms_mod.SHOULDER:
+        offset = carry_pose(held_name, mount, "aimed")[0] - carry_pose(held_name, "head", "aimed")[0]
+    poses = [(np.asarray(p, dtype=float), np.asarray(r, dtype=float)) for p, r in poses]
+    return hands_mod.ArmSpec(poses=poses, shoulder=arms_mod.shoulder_cam(mount, 1.0, offset),
+                             names=names or ["pose"] + [f"k{i}" for i in range(1, len(poses))])
 
 
 def carry_pose(held_name: str, mount: str = "head", state: str = "aimed") -> tuple[np.ndarray, np.ndarray]:

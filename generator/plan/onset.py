@@ -148,3 +148,42 @@ def plan_pose_track(
     states = ["side" if plan.onset != "none" and ti < plan.onset_s else plan.pose for ti in t]
     track = carry_track(held_name, mount, states, t, step_hz, rng, poses=poses, blend_s=plan.blend_s)
     return track.model_copy(update={"carry": plan.pose})
+
+
+def key_poses(plan: CarryPlan, held_name: str, mount: str, hands_centre: np.ndarray | None = None) -> list[Pose]:
+    """The grip anchor poses the clip passes through, for the arms' keys: its pose first, then lowered (raised
+    poses that the timeline lowers) and the onset's half-way pose and start."""
+    from generator.plan.events import low_offset
+
+    main = pose_of(held_name, mount, plan.pose, plan.anchor, hands_centre)
+    poses = [main]
+    rigid = mount == "weapon" and carry_key(held_name) in ("handgun", "long")
+    if plan.raised and not rigid:
+        d_pos, d_rot = low_offset(held_name, mount)
+        poses.append((main[0] + d_pos, main[1] + d_rot))
+    if plan.onset != "none":  # half-way, then the start (the arms blend piecewise through the middle)
+        p, r = START[plan.onset]
+        start = (np.array(p, dtype=float), carry_pose(held_name, "head", "aimed")[1] + np.array(r))
+        poses.append(((main[0] + start[0]) / 2, (main[1] + start[1]) / 2))
+        poses.append(start)
+    return poses
+
+
+def clip_arms(held, plan: CarryPlan, held_name: str, mount: str, hands_centre: np.ndarray | None = None):
+    """The held plan's hands rebuilt with arms for every pose the clip passes through (``held``: a HeldPlan
+    with its solved hands), the second hand of a one-handed object included."""
+    from generator.plan import hands as hands_mod
+    from generator.plan.grips import second_shift
+    from generator.plan.held import arm_spec
+
+    if held.solved is None:
+        return held.hands
+    model = held.held.model if held.held is not None else None
+    solved = dict(held.solved)
+    shift = second_shift(model, len(solved)) if plan.two_handed and mount != "handheld" else None
+    if shift is not None:
+        solved["hand_left"] = hands_mod.mirrored_pose(solved["hand_right"], shift)
+    poses = key_poses(plan, held_name, mount, hands_centre)
+    names = ["pose"] + (["low"] if len(poses) in (2, 4) else []) + (["mid", "onset"] if plan.onset != "none" else [])
+    spec = arm_spec(held_name, mount, poses, names)
+    return hands_mod.build_hands(model, solved, held.style, spec, held.arrays)

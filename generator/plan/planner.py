@@ -19,7 +19,7 @@ from generator.plan.held import plan_held
 from generator.plan.model import AudioSettings, ClipAxes, ClipPlan, RenderSettings, TimelineEvent
 from generator.plan.objects import WEAPON_CLASSES, weapon_kind
 from generator.plan.objects.choose import choose_held
-from generator.plan.onset import CarryPlan, draw_carry, plan_pose_track
+from generator.plan.onset import CarryPlan, clip_arms, draw_carry, plan_pose_track
 from generator.plan.onset import carry_states as onset_states
 from generator.plan.pairs import without_light
 from generator.plan.places import actor_tracks, plan_place
@@ -99,6 +99,7 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
         carry = CarryPlan("aimed", "none", 0.0, carry.blend_s, carry.anchor, carry.two_handed)
         ev, camera, track, first = motion(carry)
     ev.timeline.first_visible_frame = first
+    held.hands = clip_arms(held, carry, carry_as, camera.mount, centre)  # arms for the poses the clip goes through
     if carry.onset != "none":
         at = int(round(carry.onset_s * r.fps))
         ev.timeline.events.insert(

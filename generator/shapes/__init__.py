@@ -34,4 +34,5 @@ __all__ = [
     "weld",
 ]
 
+from generator.shapes import hand as _hand  # noqa: E402,F401  registers the "hand", "hand_nails", "hand_pads", "sleeve" kinds
 from generator.shapes import mannequin as _mannequin  # noqa: E402,F401  registers the "mannequin" kind

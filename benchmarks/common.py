@@ -15,7 +15,7 @@ STAGES = ("plan", "build", "render", "labels", "encode", "write")
 
 # Named set-ups: a scene file plus overrides. smoke = the CI scene; fast and default = the demo scene with
 # the render preset's values (demo.yaml sets render keys itself, which would win over a bare preset).
-SETUPS = {"smoke": "smoke.yaml", "fast": "demo.yaml", "default": "demo.yaml"}
+SETUPS = {"smoke": "smoke.yaml", "draft": "demo.yaml", "fast": "demo.yaml", "default": "demo.yaml"}
 
 
 def load_setup(name: str, extra: list[str] | None = None):

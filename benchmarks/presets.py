@@ -12,6 +12,7 @@ Usage: python benchmarks/presets.py [--clips 3] [--frames 8] [--settings before,
 from __future__ import annotations
 
 import argparse
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -34,7 +35,12 @@ BEFORE = {
 
 
 def settings(name: str) -> dict:
-    """Render keys of a named setting: ``before`` or a shipped preset (its size left to the scene)."""
+    """Render keys of a named setting: ``before``, a shipped preset (its size left to the scene) or a point of
+    benchmarks/quality.py's grid such as ``s4_fast_b2_pf``."""
+    m = re.fullmatch(r"s(\d+)_(off|fast|balanced|high)_b(\d+)(_pf)?", name)
+    if m:
+        pf = "fast" if m[4] else "accurate"
+        return {"samples": int(m[1]), "denoise": m[2], "max_bounces": int(m[3]), "denoise_prefilter": pf}
     keys = BEFORE if name == "before" else RENDER_PRESETS[name]
     return {k: v for k, v in keys.items() if k not in ("width", "height")}
 

@@ -108,9 +108,19 @@ def test_planned_onset_matches_the_masks(tmp_path):
         planned = plan["timeline"]["first_visible_frame"]
         assert labels["axes"]["onset"] == "below" and planned > 0
         seen = labels["first_visible"]["frame"]  # first frame with held-object pixels in the masks
-        # never in the masks before the projection says it enters the view; the hands in front of it (they
-        # travel with it) may hide its first frames, which the plan's projection does not model
-        assert planned - 1 <= seen <= planned + 4, (seen, planned)
+        # never in the masks before the projection says it enters the view
+        assert planned - 1 <= seen, (seen, planned)
+        # the hands in front of it (they travel with it) may hide it for a while, which the plan's projection
+        # does not model: but by then the object or the hands holding it are in the masks
         held = next(i["instance_id"] for i in labels["instances"] if i["role"] == "held_object")
+        ours = {held} | {i["instance_id"] for i in labels["instances"] if i["role"].startswith("hand")}
+        both = next(
+            fl["index"]
+            for fl in labels["frames"]
+            if any(a["area_px"] > 0 for a in fl["annotations"] if a["instance_id"] in ours)
+        )
+        # (since the keyed arms the rendered object enters 2-3 frames after the plan's projection says:
+        # a known gap, see the closing note of 2026-12-01)
+        assert both <= planned + 3, (both, planned)
         first = labels["frames"][0]
         assert next(a for a in first["annotations"] if a["instance_id"] == held)["area_px"] == 0

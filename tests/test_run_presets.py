@@ -38,7 +38,10 @@ def test_explicit_keys_win_over_the_preset():
     assert cfg.render.samples == 2 and cfg.render.width == 100
     assert (cfg.render.height, cfg.render.denoise, cfg.render.max_bounces) == (360, "balanced", 4)
     fast = validate_config({"render": {"preset": "fast"}})
-    assert (fast.render.samples, fast.render.denoise, fast.render.max_bounces) == (4, "fast", 2)
+    assert (fast.render.samples, fast.render.denoise, fast.render.max_bounces) == (4, "balanced", 2)
+    assert fast.render.denoise_prefilter == "fast"
+    draft = validate_config({"render": {"preset": "draft", "denoise_prefilter": "accurate"}})
+    assert (draft.render.samples, draft.render.denoise_prefilter) == (1, "accurate")
     plain = validate_config({})
     assert plain.render.preset == "none" and plain.render.max_bounces == 4  # no preset: field defaults
 

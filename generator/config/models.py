@@ -47,19 +47,45 @@ class Section(BaseModel):
         return sample(getattr(self, name), rng, bounds.lo, bounds.hi)
 
 
+# Chosen on the Pareto front of render time against PSNR inside the held-object and hand masks
+# (benchmarks/quality.py --grid presets; the table is in benchmarks/RESULTS.md, the guidance in docs/scaling.md).
 RENDER_PRESETS: dict[str, dict[str, Any]] = {
-    "fast": {"width": 320, "height": 180, "samples": 4, "denoise": "fast", "max_bounces": 2},
-    "default": {"width": 640, "height": 360, "samples": 16, "denoise": "balanced", "max_bounces": 4},
+    "draft": {
+        "width": 320,
+        "height": 180,
+        "samples": 1,
+        "denoise": "fast",
+        "denoise_prefilter": "fast",
+        "max_bounces": 2,
+    },
+    "fast": {
+        "width": 320,
+        "height": 180,
+        "samples": 4,
+        "denoise": "balanced",
+        "denoise_prefilter": "fast",
+        "max_bounces": 2,
+    },
+    "default": {
+        "width": 640,
+        "height": 360,
+        "samples": 16,
+        "denoise": "balanced",
+        "denoise_prefilter": "fast",
+        "max_bounces": 4,
+    },
 }
 
 
 class RenderConfig(Section):
     """How frames are rendered. Constants only: render settings are the same for every clip of a dataset."""
 
-    preset: Literal["none", "fast", "default"] = Field(
+    preset: Literal["none", "draft", "fast", "default"] = Field(
         "none",
-        description="Render preset filling the keys not given: fast (320x180, 4 spp, FAST denoise, 2 bounces) "
-        "or default (640x360, 16 spp, BALANCED denoise, 4 bounces); none keeps each key's own default.",
+        description="Render preset filling the keys not given: draft (320x180, 1 spp, FAST denoise, 2 bounces: "
+        "smoke tests and previews), fast (320x180, 4 spp, BALANCED denoise, 2 bounces: bulk training clips) or "
+        "default (640x360, 16 spp, BALANCED denoise, 4 bounces); the three use the fast denoise prefilter. "
+        "none keeps each key's own default (docs/scaling.md).",
     )
     engine: Literal["cycles", "eevee"] = Field(
         "cycles",

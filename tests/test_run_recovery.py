@@ -29,7 +29,16 @@ def _env(**extra: str) -> dict:
 
 def _start_and_signal(args: list[str], out, after: int, sig: int) -> int:
     """Start generate, send ``sig`` once ``after`` clips are listed; returns the exit code."""
-    proc = subprocess.Popen(args, env=_env(), cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        args,
+        env=_env(),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        # a shell starts commands with Ctrl-C at its default; a child inherits an ignored SIGINT and would then
+        # rightly ignore it (Ray, run in this process by earlier tests, leaves it ignored)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 120
     while len(read_jsonl(out / "manifest.jsonl")) < after:
         assert proc.poll() is None, proc.stderr.read().decode()
@@ -49,7 +58,8 @@ def test_sigkill_mid_run_then_resume_gives_every_clip_once(tmp_path):
     killed_with = len(read_jsonl(out / "manifest.jsonl"))
     assert 2 <= killed_with < 8, "the kill must land in the middle of the run"
     # Ctrl-C (SIGINT) in the next run: exit 130, finished clips kept, no temp folder left behind
-    assert _start_and_signal(args, out, killed_with + 1, signal.SIGINT) == 130
+    code = _start_and_signal(args, out, killed_with + 1, signal.SIGINT)
+    assert code == 130, (code, len(read_jsonl(out / "manifest.jsonl")), signal.getsignal(signal.SIGINT))
     after_int = read_jsonl(out / "manifest.jsonl")
     assert len(after_int) > killed_with
     assert all(not p.name.startswith(".") for p in (out / "clips").iterdir())

@@ -113,6 +113,21 @@ SHADING = {  # ablations on top of the fast preset: what each shading cost buys
     "s2_pf_blue": {"samples": 2, "prefilter": "FAST", "pattern": "BLUE_NOISE"},
     "s4_pf_blue": {"samples": 4, "prefilter": "FAST", "pattern": "BLUE_NOISE"},
     "s4_pf_nocaustics": {"samples": 4, "prefilter": "FAST", "caustics": False},
+    # on top of the shipped fast preset (BALANCED, fast prefilter): per-sample costs of the place
+    "nf": {"denoise": "balanced", "prefilter": "FAST"},
+    "nf_decor_none": {"denoise": "balanced", "prefilter": "FAST", "decor_emission": "NONE"},
+    "nf_decor_none_nolt": {
+        "denoise": "balanced",
+        "prefilter": "FAST",
+        "decor_emission": "NONE",
+        "light_tree": False,
+    },
+    "nf_threshold05": {"denoise": "balanced", "prefilter": "FAST", "light_threshold": 0.05},
+    "nf_threshold0": {"denoise": "balanced", "prefilter": "FAST", "light_threshold": 0.0},
+    "nf_fog_camera": {"denoise": "balanced", "prefilter": "FAST", "fog_camera_only": True},
+    "nf_world512": {"denoise": "balanced", "prefilter": "FAST", "world_map": 512},
+    "nf_world256": {"denoise": "balanced", "prefilter": "FAST", "world_map": 256},
+    "nf_transparent2": {"denoise": "balanced", "prefilter": "FAST", "transparent_bounces": 2},
 }
 
 

@@ -56,7 +56,30 @@ def apply(scene: bpy.types.Scene, plan: ClipPlan, s: dict, threads: int) -> None
             ob.hide_render = not s.get("volumes", True)
     for mat in bpy.data.materials:
         mat.cycles.emission_sampling = s.get("emission_sampling", "AUTO")
+    c.light_sampling_threshold = float(s.get("light_threshold", 0.01))
+    c.transparent_max_bounces = int(s.get("transparent_bounces", 8))
+    labelled = _labelled_names(plan)
+    for ob in scene.objects:  # emitters of the place (lamps, panels, signs, rain), not the held object's
+        if ob.type == "MESH" and ob.name not in labelled and not ob.name.startswith("fog"):
+            for slot in ob.material_slots:
+                if slot.material is not None and "decor_emission" in s:
+                    slot.material.cycles.emission_sampling = s["decor_emission"]
+        if ob.name.startswith("fog"):
+            camera_only = bool(s.get("fog_camera_only", False))
+            ob.visible_diffuse = ob.visible_glossy = ob.visible_transmission = not camera_only
+            ob.visible_shadow = ob.visible_volume_scatter = not camera_only
+    world = scene.world.cycles
+    res = int(s.get("world_map", 0))
+    world.sampling_method = "MANUAL" if res else "AUTOMATIC"
+    if res:
+        world.sample_map_resolution = res
     _baked_links(normal_maps=bool(s.get("normal_maps", True)), textures=bool(s.get("textures", True)))
+
+
+def _labelled_names(plan: ClipPlan) -> set[str]:
+    """Object names of the held object, the hands and the figures."""
+    placed = ([plan.held] if plan.held is not None else []) + list(plan.hands)
+    return {p.model.name for p in placed} | {a.model.name for a in plan.actors}
 
 
 _LINKS: list[

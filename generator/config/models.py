@@ -111,6 +111,11 @@ class RenderConfig(Section):
     caustics: bool = Field(
         True, description="Trace reflective and refractive caustic paths (off: cheaper, rarely visible)."
     )
+    persistent_data: bool = Field(
+        True,
+        description="Keep Cycles' scene between the frames of a clip (the sky's light map, images and still "
+        "geometry are built once per clip, not per frame): the same pixels, up to 1.7x faster outdoors.",
+    )
     threads: int = Field(0, ge=0, le=1024, description="Cycles threads per worker; 0 = cores / workers.")
     save_depth: bool = Field(False, description="Also write depth as 16-bit PNG in millimetres.")
     save_frames: bool = Field(True, description="Keep every frame as PNG beside the video.")

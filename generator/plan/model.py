@@ -255,6 +255,7 @@ class RenderSettings(_M):
     max_bounces: int
     denoise_prefilter: Literal["accurate", "fast"] = "accurate"
     caustics: bool = True
+    persistent_data: bool = True  # Cycles keeps its scene between frames (same pixels, less sync per frame)
     threads: int = 0
     save_depth: bool = False
     save_frames: bool = True

@@ -31,6 +31,8 @@ BEFORE = {
     "max_bounces": 2,
     "denoise_prefilter": "accurate",
     "caustics": True,
+    "persistent_data": False,
+    "sky_map_resolution": 0,
 }
 
 

@@ -125,6 +125,7 @@ SHADING = {  # ablations on top of the fast preset: what each shading cost buys
     "nf_threshold05": {"denoise": "balanced", "prefilter": "FAST", "light_threshold": 0.05},
     "nf_threshold0": {"denoise": "balanced", "prefilter": "FAST", "light_threshold": 0.0},
     "nf_fog_camera": {"denoise": "balanced", "prefilter": "FAST", "fog_camera_only": True},
+    "nf_world_auto": {"denoise": "balanced", "prefilter": "FAST", "world_map": 0},
     "nf_world512": {"denoise": "balanced", "prefilter": "FAST", "world_map": 512},
     "nf_world256": {"denoise": "balanced", "prefilter": "FAST", "world_map": 256},
     "nf_transparent2": {"denoise": "balanced", "prefilter": "FAST", "transparent_bounces": 2},

@@ -35,6 +35,11 @@ def build_world(plan: ClipPlan, scene: bpy.types.Scene) -> bpy.types.World:
         nt.links.new(mix.outputs[2], bg.inputs["Color"])
     if plan.world_hdri:
         _hdri(nt, bg, plan.world_hdri, plan.world_hdri_rotation)
+        # Cycles' automatic light map of a sky photograph costs about 2.5 CPU s more per render than a 512
+        # map, which samples the (sun-clamped) sky as well: the same pixels within 0.01 grey levels on average
+        if plan.render.sky_map_resolution > 0:
+            world.cycles.sampling_method = "MANUAL"
+            world.cycles.sample_map_resolution = plan.render.sky_map_resolution
     scene.world = world
     scene.view_settings.exposure = plan.exposure
     return world

@@ -68,11 +68,11 @@ def apply(scene: bpy.types.Scene, plan: ClipPlan, s: dict, threads: int) -> None
             camera_only = bool(s.get("fog_camera_only", False))
             ob.visible_diffuse = ob.visible_glossy = ob.visible_transmission = not camera_only
             ob.visible_shadow = ob.visible_volume_scatter = not camera_only
-    world = scene.world.cycles
-    res = int(s.get("world_map", 0))
-    world.sampling_method = "MANUAL" if res else "AUTOMATIC"
-    if res:
-        world.sample_map_resolution = res
+    if plan.world_hdri:  # the sky photograph's light map: 0 = Cycles' automatic choice
+        res = int(s.get("world_map", plan.render.sky_map_resolution))
+        scene.world.cycles.sampling_method = "MANUAL" if res else "AUTOMATIC"
+        if res:
+            scene.world.cycles.sample_map_resolution = res
     _baked_links(normal_maps=bool(s.get("normal_maps", True)), textures=bool(s.get("textures", True)))
 
 

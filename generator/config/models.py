@@ -116,6 +116,13 @@ class RenderConfig(Section):
         description="Keep Cycles' scene between the frames of a clip (the sky's light map, images and still "
         "geometry are built once per clip, not per frame): the same pixels, up to 1.7x faster outdoors.",
     )
+    sky_map_resolution: int = Field(
+        512,
+        ge=0,
+        le=8192,
+        description="Width of Cycles' light-sampling map of an outdoor sky photograph (0: Cycles' automatic "
+        "choice, about 2.5 CPU s more per 320x180 render for the same pixels).",
+    )
     threads: int = Field(0, ge=0, le=1024, description="Cycles threads per worker; 0 = cores / workers.")
     save_depth: bool = Field(False, description="Also write depth as 16-bit PNG in millimetres.")
     save_frames: bool = Field(True, description="Keep every frame as PNG beside the video.")

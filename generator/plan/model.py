@@ -256,6 +256,7 @@ class RenderSettings(_M):
     denoise_prefilter: Literal["accurate", "fast"] = "accurate"
     caustics: bool = True
     persistent_data: bool = True  # Cycles keeps its scene between frames (same pixels, less sync per frame)
+    sky_map_resolution: int = 512  # light-sampling map of a sky photograph; 0 = Cycles' automatic choice
     threads: int = 0
     save_depth: bool = False
     save_frames: bool = True

@@ -2,8 +2,9 @@
 ``benchmarks/quality.py`` (image quality against time, to choose the render presets).
 
 Run as ``python -m generator.blender.quality JOB.json``. The job lists plans (file, frame), settings (name,
-samples, denoise, max_bounces, light_tree, adaptive_threshold) and an output folder. Every setting's image is
-saved as PNG, the first setting's object ids as .npy; the result JSON beside the job lists files and seconds.
+samples, denoise, max_bounces, light_tree, adaptive_threshold and the ablation keys ``apply`` reads) and an
+output folder. Every setting's image is saved as PNG, the first setting's object ids as .npy; the result JSON
+beside the job lists files and seconds.
 """
 
 from __future__ import annotations

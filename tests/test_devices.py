@@ -285,3 +285,22 @@ def test_plan_projection_agrees_with_the_labels_projection(model):
     seen = b_d > 1e-3
     assert seen.sum() > 50 and np.array_equal(a_d > 1e-3, seen)
     assert np.allclose(a_xy[seen], b_xy[seen])
+
+
+def test_plan_samples_span_the_meshes_the_renderer_builds():
+    """The onset's first visible frame is planned from these samples: they must be the rendered shapes (a
+    builder part sampled as a 1 m sphere once put the object in view frames before the render showed it)."""
+    from generator.plan.objects.parts import part_mesh
+    from generator.plan.visibility import model_points, part_points
+
+    p = _positives(load_config(DEMO), 1)[0]
+    held = p.held.model
+    assert any(q.geom is not None for q in held.parts)
+    mesh = np.concatenate([part_mesh(q).verts for q in held.parts])
+    pts = model_points(held)
+    assert np.allclose(pts.min(axis=0), mesh.min(axis=0), atol=2e-3)
+    assert np.allclose(pts.max(axis=0), mesh.max(axis=0), atol=2e-3)
+    hand = next(q for h in p.hands for q in h.model.parts if q.shape == "hand")  # sampled from its skeleton
+    pts, mesh = part_points(hand), part_mesh(hand).verts
+    assert np.abs(pts.min(axis=0) - mesh.min(axis=0)).max() < 0.03
+    assert np.abs(pts.max(axis=0) - mesh.max(axis=0)).max() < 0.03

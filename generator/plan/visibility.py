@@ -11,6 +11,8 @@ import numpy as np
 
 from generator.plan.geometry import euler_to_matrix
 from generator.plan.model import CameraTrack, HeldTrack, Model, Part, Placed
+from generator.plan.objects.parts import part_mesh
+from generator.shapes import hand as H
 
 _RIM = np.linspace(0.0, 2 * np.pi, 12, endpoint=False)
 _SPHERE = np.array(
@@ -19,6 +21,7 @@ _SPHERE = np.array(
 
 
 NEAR = 1e-3
+_RING = np.stack([np.cos(_RIM[::2]), np.sin(_RIM[::2])], axis=1)  # 6 directions around a bone
 
 
 def project(points_cam: np.ndarray, intr: dict, lens: dict) -> tuple[np.ndarray, np.ndarray]:
@@ -44,8 +47,46 @@ def project(points_cam: np.ndarray, intr: dict, lens: dict) -> tuple[np.ndarray,
     return xy, np.where((theta <= circle) & (dist > NEAR), dist, -1.0)
 
 
+def _ring(centre: np.ndarray, u: np.ndarray, v: np.ndarray, radius: float) -> np.ndarray:
+    """Points on a circle of ``radius`` around ``centre`` in the plane of unit vectors u, v."""
+    return centre + radius * (_RING[:, :1] * u + _RING[:, 1:] * v)
+
+
+def hand_points(geom: dict) -> np.ndarray:
+    """Surface samples of a hand builder part in its own frame, from its skeleton (the marching-cubes mesh takes
+    about a second to build): every digit bone ringed at both ends by its radius, the forearm from the wrist
+    along its axis ringed by its (wider) radius (the mesh's bounds within about 2 cm)."""
+    bones = H.skeleton(geom["length"], geom["breadth"], geom["pose"])
+    pts = [
+        _ring(c, rot[:, 0], rot[:, 2], r)
+        for chain in bones.values()
+        for a, b, rot, ra, rb in chain
+        for c, r in ((a, ra), (b, rb))
+    ]
+    ax = H.forearm_axis(geom["pose"])
+    u = np.cross(ax, [0.0, 0.0, 1.0])
+    u = u / np.linalg.norm(u) if np.linalg.norm(u) > 1e-9 else np.array([1.0, 0.0, 0.0])
+    v = np.cross(ax, u)
+    sb = geom["breadth"] / H.REF_BREADTH_M
+    elbow = ax * float(geom.get("forearm", H.FOREARM_M))
+    pts += [
+        _ring(np.zeros(3), u, v, 0.027 * sb),
+        _ring(elbow / 2, u, v, 0.034 * sb),
+        _ring(elbow, u, v, 0.04 * sb),
+    ]
+    pts.append((elbow + ax * 0.04 * sb)[None])  # the forearm's rounded end
+    out = np.concatenate(pts)
+    return out * np.array([-1.0, 1.0, 1.0]) if geom.get("side", "right") == "left" else out
+
+
 def part_points(part: Part) -> np.ndarray:
-    """Sample points on a part's surface, in its model's frame."""
+    """Sample points on a part's surface, in its model's frame: a builder part's (extrusion, lathe, sleeve) own
+    mesh vertices, the mesh the renderer uploads (a hand's from its skeleton); a primitive's corners and rims."""
+    if part.shape == "hand" and part.geom is not None:
+        local = hand_points(part.geom) * np.asarray(part.size, dtype=float)
+        return local @ euler_to_matrix(part.rot).T + np.asarray(part.pos, dtype=float)
+    if part.geom is not None:
+        return part_mesh(part).verts
     sx, sy, sz = (s / 2.0 for s in part.size)
     if part.shape == "box":
         local = np.array([[x, y, z] for x in (-sx, sx) for y in (-sy, sy) for z in (-sz, 0.0, sz)])
@@ -74,16 +115,17 @@ def placed_points(placed: Placed) -> np.ndarray:
 
 
 def hands_centre(hands: list[Placed]) -> np.ndarray | None:
-    """Centre of the hands' palms and fingers (forearms left out) in the anchor frame."""
+    """Centre of the hands' palms (each hand part's origin, where it grips; forearms, sleeves, nails left out)
+    in the anchor frame."""
     pts = [
-        part_points(p) @ euler_to_matrix(h.rot).T + np.asarray(h.pos, dtype=float)
+        euler_to_matrix(h.rot) @ np.asarray(p.pos, dtype=float) + np.asarray(h.pos, dtype=float)
         for h in hands
         for p in h.model.parts
-        if not p.name.startswith(("forearm", "sleeve", "arm", "watch", "cuff"))
+        if p.shape == "hand"
     ]
     if not pts:
         return None
-    allp = np.concatenate(pts)
+    allp = np.array(pts)
     return (allp.min(axis=0) + allp.max(axis=0)) / 2.0
 
 

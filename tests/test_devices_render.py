@@ -12,6 +12,8 @@ from conftest import SMOKE, TINY, render_tiny
 from generator.augment.overlay import draw_watermark, watermark_box, watermark_lines
 from generator.config.load import apply_overrides, read_yaml, validate_config
 from generator.labels.boxes import boxes_by_id
+from generator.plan.model import ClipPlan
+from generator.plan.visibility import hands_box
 from generator.run.generate import generate
 from generator.run.pool import PoolOptions
 
@@ -89,6 +91,13 @@ def test_profile_renders_its_aspect_fps_lens_and_watermark(tmp_path, device, siz
         assert cats == {"positive", "negative"}  # the overlay on both classes
 
 
+def _iou(a, b) -> float:
+    w = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = w * h
+    return inter / ((a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter)
+
+
 def test_planned_onset_matches_the_masks(tmp_path):
     over = [
         "render.width=96",
@@ -131,3 +140,18 @@ def test_planned_onset_matches_the_masks(tmp_path):
             assert mine[f]["area_px"] == 0 and np.isin(box, list(hands)).mean() >= 0.9, (f, planned, seen)
         first = labels["frames"][0]
         assert next(a for a in first["annotations"] if a["instance_id"] == held)["area_px"] == 0
+        # the plan's box of the hands (forearms and sleeves in their arm keys) is the labels' (amodal, all hands)
+        clip = ClipPlan.model_validate(plan)
+        kept = 0
+        for f, fl in enumerate(labels["frames"]):
+            boxes = [
+                a["bbox_amodal"] for a in fl["annotations"] if a["instance_id"] in hands and a["bbox_amodal"]
+            ]
+            ours = hands_box(clip.hands, clip.held_track, clip.camera, f)
+            if boxes and ours:
+                union = [*np.min(boxes, axis=0)[:2], *np.max(boxes, axis=0)[2:]]
+                assert _iou(union, ours) > 0.7, (f, union, ours)
+                kept += 1
+            else:
+                assert f in (planned - 1, planned, planned + 1) or not (boxes or ours), (f, boxes, ours)
+        assert kept >= len(labels["frames"]) - planned - 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from generator.plan import arms as A
 from generator.plan.geometry import euler_to_matrix
 from generator.plan.model import CameraTrack, HeldTrack, Model, Part, Placed
 from generator.plan.objects.parts import part_mesh
@@ -114,6 +115,44 @@ def placed_points(placed: Placed) -> np.ndarray:
     return model_points(placed.model) @ euler_to_matrix(placed.rot).T + np.asarray(placed.pos, dtype=float)
 
 
+def arm_key_offsets(model: Model) -> list[np.ndarray]:
+    """Per arm key of a hand model, the offsets of its samples (``model_points``' rows) in that key: the forearm
+    turned about the wrist, the sleeves on their key paths (the renderer's shape keys, generator/plan/arms.py)."""
+    info = A.arm_info(model)
+    if info is None or len(info["poses"]) < 2:
+        return []
+    out = []
+    for k in range(1, len(info["poses"])):
+        rows = []
+        for p in model.parts:
+            pts = part_points(p)
+            if p.shape == "hand":
+                rows.append(A.turn_forearm(pts, info["pivot"], info["dirs"][0], info["dirs"][k]) - pts)
+            elif p.shape == "sleeve" and p.geom and p.geom.get("keys"):
+                key = p.geom["keys"][k - 1]
+                moved = p.model_copy(
+                    update={"geom": {**p.geom, "path": key["path"], "radius": key["radius"]}}
+                )
+                rows.append(part_points(moved) - pts)
+            else:
+                rows.append(np.zeros_like(pts))
+        out.append(np.concatenate(rows))
+    return out
+
+
+def placed_points_per_frame(placed: Placed, track: HeldTrack) -> list[np.ndarray]:
+    """A placed model's samples in its parent's frame at every frame of the track: a hand model's with its arm
+    keys weighted as the renderer weights them, anything else the same in every frame."""
+    base = model_points(placed.model)
+    offsets = arm_key_offsets(placed.model)
+    m, t = euler_to_matrix(placed.rot), np.asarray(placed.pos, dtype=float)
+    if not offsets:
+        return [base @ m.T + t] * len(track.position)
+    info = A.arm_info(placed.model)
+    w = A.key_weights(info["poses"], track.position, track.rotation, info.get("names"))
+    return [(base + sum(wk * d for wk, d in zip(row, offsets, strict=True))) @ m.T + t for row in w]
+
+
 def hands_centre(hands: list[Placed]) -> np.ndarray | None:
     """Centre of the hands' palms (each hand part's origin, where it grips; forearms, sleeves, nails left out)
     in the anchor frame."""
@@ -159,17 +198,18 @@ def first_in_view(models: list[Placed], track: HeldTrack, camera: CameraTrack) -
     """The first frame whose image shows part of the anchored models (None: never, or no models)."""
     if not models:
         return None
-    pts = np.concatenate([placed_points(m) for m in models])
+    per_frame = [placed_points_per_frame(m, track) for m in models]
     w, h = camera.intrinsics.width, camera.intrinsics.height
     for f in range(len(track.position)):
-        if in_view(image_points(pts, track, camera, f), w, h):
+        if in_view(image_points(np.concatenate([pts[f] for pts in per_frame]), track, camera, f), w, h):
             return f
     return None
 
 
 def hands_box(hands: list[Placed], track: HeldTrack, camera: CameraTrack, f: int) -> list[float] | None:
-    """The image box of all hands (and forearms) at frame ``f``, clipped to the image."""
+    """The image box of all hands (and forearms and sleeves, in their arm keys) at frame ``f``, clipped to the
+    image."""
     if not hands:
         return None
-    pts = np.concatenate([placed_points(p) for p in hands])
+    pts = np.concatenate([placed_points_per_frame(p, track)[f] for p in hands])
     return image_box(image_points(pts, track, camera, f), camera.intrinsics.width, camera.intrinsics.height)

@@ -83,6 +83,42 @@ def test_no_arm_vertex_near_or_behind_the_lens(solved, mount):
     assert checked > 40
 
 
+@pytest.mark.parametrize("name", ["handgun", "rifle", "shotgun"])
+def test_aimed_forearms_run_back_towards_the_body(solved, name):
+    """Aimed under a head camera, each forearm runs from the wrist back towards the wearer (not out sideways
+    across the picture), and its elbow is no higher than the wrist (a long gun's firing arm, folded with the
+    elbow out beside the stock, is left out)."""
+    plan = CarryPlan("aimed", "none", 0.0, 0.5, (0.5, 0.5, 0.5), True)
+    hands = clip_arms(solved[name], plan, name, "head")
+    assert len(hands) == 2
+    for hand in hands:
+        if name != "handgun" and hand.model.name == "hand_right":
+            continue
+        info = A.arm_info(hand.model)
+        pose = (np.array(info["poses"][0][:3]), np.array(info["poses"][0][3:]))
+        wrist, elbow = A.to_cam(np.array([info["pivot"], np.add(info["pivot"], np.multiply(info["dirs"][0], 0.25))]),
+                                pose)
+        d = (elbow - wrist) / 0.25
+        assert d[2] > 0.55, (name, hand.model.name, d.round(2).tolist())  # mostly back towards the camera
+        assert d[1] < 0.05, (name, hand.model.name, d.round(2).tolist())  # level or down, never up
+
+
+def test_aimed_poses_follow_the_mount():
+    """A long gun aimed under a head camera: its sight line below the lens and its butt just in front of the camera
+    plane; under a chest camera an aimed object is at eye level, above the lens."""
+    from generator.plan.onset import pose_of
+
+    rifle = FACTORIES["rifle"](np.random.default_rng(0))
+    pos, rot = pose_of("rifle", "head", "aimed", (0.5, 0.5, 0.5))
+    v = _camera_verts(rifle, [], [], (pos, rot))
+    assert -0.02 > float(v[:, 2].max()) > -0.2  # the butt in front of the camera plane, near it
+    assert float(np.median(v[:, 1])) < -0.05  # the gun below the lens, seen from above
+    for name in ("handgun", "phone"):
+        head = pose_of(name, "head", "aimed" if name == "handgun" else "held_out", (0.5, 0.5, 0.5))[0]
+        chest = pose_of(name, "chest", "aimed" if name == "handgun" else "held_out", (0.5, 0.5, 0.5))[0]
+        assert head[1] < 0.0 < chest[1] and chest[1] - head[1] > 0.15, (name, head, chest)
+
+
 def test_key_weights_follow_the_track_between_key_poses():
     poses = [np.array([0.0, -0.1, -0.5, -1.57, 0.0, 0.0]), np.array([0.0, -0.25, -0.5, -2.2, 0.0, 0.0])]
     a = np.linspace(0, 1, 5)

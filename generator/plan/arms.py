@@ -20,6 +20,8 @@ from generator.plan.model import Model, Part
 # the wearer's right shoulder in the camera frame per mount (x right, y up, z back): below and beside a head
 # (helmet) camera, which sits some 10 cm above the eyes; level with and beside a chest camera
 SHOULDER = {"head": (0.2, -0.36, -0.04), "handheld": (0.2, -0.36, -0.04), "chest": (0.19, 0.04, 0.0)}
+# a long gun shouldered (the head bowed onto the stock): the shoulder joint beside and behind the butt's pocket
+POCKET_TO_SHOULDER = (0.07, 0.0, 0.04)
 UPPER_ARM_M = 0.3
 NEAR_M = 0.14  # no arm surface nearer the lens than this (the tests allow 10 cm: blends between keys cut corners)
 FRONT_M = 0.02  # nor nearer the camera plane than this

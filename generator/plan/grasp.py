@@ -300,7 +300,7 @@ def open_pose() -> dict[str, list[float]]:
 def handle_grip(
     dist, side: str, size: tuple[float, float], axis_down, palm_side, anchor, trigger: str = "off",
     thumb: str = "forward", wrap=("index", "middle", "ring", "little"), mcp_first: float = 50.0,
-    wrist=(0.0, 0.0), thumb_target=(0.0, 0.0, 0.0),
+    wrist=(0.0, 0.0), thumb_target=(0.0, 0.0, 0.0), roll: float = 0.0,
 ) -> HandPose:
     """A hand closed round a handle: the knuckle line along ``axis_down`` (index at the top), the back of the hand
     facing ``palm_side``'s opposite... i.e. the palm pressed on the handle from ``palm_side`` (unit vector from the
@@ -314,6 +314,8 @@ def handle_grip(
     axis_down, palm_side, anchor = m @ np.asarray(axis_down, float), m @ np.asarray(palm_side, float), m @ np.asarray(
         anchor, float)
     rot = frame_from(axis_down, palm_side)
+    if roll:  # the handle across the palm diagonally (index knuckle high, heel of the hand low), not square
+        rot = rot_about(rot[:, 2], roll) @ rot
     pose = open_pose()
     pose["wrist"] = list(wrist)
     pose["thumb"] = [0.0, 55.0, 10.0, 5.0] if thumb == "forward" else [20.0, 50.0, 0.0, 0.0]

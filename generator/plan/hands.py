@@ -25,6 +25,9 @@ from generator.shapes import hand as H
 HAND_IDS = {"hand_right": 2, "hand_left": 3}
 SLEEVES = ("long", "rolled", "short", "jacket")
 GRIPS = ("pistol", "shoulder", "fist_y", "fist_z", "phone", "two_side", "open")
+# how far (radians) a pistol grip's handle lies diagonally across the palm (index knuckle high, heel of the hand
+# low), so the forearm runs back and down towards the shoulder; steeper on a long gun's pistol grip
+GRIP_ROLL = {"handgun": 0.5, "long": 0.4, "other": 0.3}
 # skin colours (sRGB) from very light to very dark, interpolated by skin_tone (Fitzpatrick I-VI-like anchors)
 SKIN_SRGB = np.array(
     [
@@ -163,9 +166,14 @@ def best_wrist(hp: G.HandPose, pose, shoulder: np.ndarray, fore: float, clear=No
     side = 1.0 if hp.side == "right" else -1.0
     elbow = pts[:, -1]
     reach = np.abs(np.linalg.norm(elbow - shoulder, axis=1) - A.UPPER_ARM_M)
-    high = np.maximum(0.0, elbow[:, 1] - (shoulder[1] - 0.04))
-    near = np.maximum(0.0, 0.3 - np.linalg.norm(pts, axis=2).min(axis=1))
-    behind = np.maximum(0.0, pts[:, :, 2].max(axis=1) + 0.12)
+    # the elbow hangs below the shoulder, or below the wrist when the hands are raised above the shoulder
+    high = np.maximum(0.0, elbow[:, 1] - np.maximum(shoulder[1] - 0.04, pts[:, 0, 1] - 0.03))
+    # out of the lens's near field and in front of it (closer only where the shoulder itself is close: a butt
+    # in the shoulder under a head camera)
+    near_m = min(0.3, 0.85 * float(np.linalg.norm(shoulder)))
+    front_m = min(0.12, max(0.03, 0.08 - float(shoulder[2])))
+    near = np.maximum(0.0, near_m - np.linalg.norm(pts, axis=2).min(axis=1))
+    behind = np.maximum(0.0, pts[:, :, 2].max(axis=1) + front_m)
     d_cam = d_obj @ rot.T
     cost = 3.0 * reach + 4.0 * high + 12.0 * near + 12.0 * behind - 0.15 * (-d_cam[:, 1] + 0.5 * side * d_cam[:, 0])
     cost += 0.002 * np.abs(_ANGLES).sum(axis=1) / 10.0
@@ -356,8 +364,10 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
         near = ([(0.0, hy, -0.03), sup], [0.16, 0.16]) if grip == "shoulder" else ([(0.0, hy, -0.03)], [0.16])
         dist = object_distance(held, near, arrays)
         firing_trigger = trigger if cls in ("handgun", "rifle", "shotgun") else "wrap"
+        roll = GRIP_ROLL["long" if cls in ("rifle", "shotgun") else "handgun" if cls == "handgun" else "other"]
         right = G.handle_grip(dist, "right", size, _down(tilt), (1, -0.35, 0), (0.0, hy - 0.45 * hd, -0.02),
-                              trigger=firing_trigger, thumb_target=(-hw / 2 - 0.01, hy + 0.035, 0.0))
+                              trigger=firing_trigger, thumb_target=(-hw / 2 - 0.01, hy + 0.035, 0.0),
+                              roll=roll)
         if cls in ("handgun", "rifle", "shotgun"):
             right.trigger_index = G.trigger_on(dist, right, held.points.get("trigger"))
         out["hand_right"] = right
@@ -367,7 +377,7 @@ def solve_grip(held: Model | None, style: HandStyle, two_handed: bool, trigger: 
             both = lambda p: np.minimum(dist(p), sd(p))  # noqa: E731
             left = G.handle_grip(both, "left", size, _down(tilt - 0.15), (-1, -0.5, 0),
                                  (-hw / 2 - 0.012, hy - 0.1 * hd, -0.045), trigger="wrap",
-                                 thumb_target=(-hw / 2 - 0.012, hy + 0.06, -0.01))
+                                 thumb_target=(-hw / 2 - 0.012, hy + 0.06, -0.01), roll=roll)
             out["hand_left"] = left
         elif grip == "shoulder":
             dia = float(meta.get("fore_end_diameter_m", meta.get("support_d", 0.05)))

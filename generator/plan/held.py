@@ -123,7 +123,11 @@ def arm_spec(held_name: str, mount: str, poses: list | None = None, names: list[
     if mount not in arms_mod.SHOULDER:
         offset = carry_pose(held_name, mount, "aimed")[0] - carry_pose(held_name, "head", "aimed")[0]
     poses = [(np.asarray(p, dtype=float), np.asarray(r, dtype=float)) for p, r in poses]
-    return hands_mod.ArmSpec(poses=poses, shoulder=arms_mod.shoulder_cam(mount, 1.0, offset),
+    shoulder = arms_mod.shoulder_cam(mount, 1.0, offset)
+    if carry_key(held_name) == "long" and mount in ("head", "handheld"):  # the butt in the shoulder's pocket
+        pos, rot = poses[0]
+        shoulder = euler_to_matrix(rot) @ BUTT + pos + np.array(arms_mod.POCKET_TO_SHOULDER)
+    return hands_mod.ArmSpec(poses=poses, shoulder=shoulder,
                              names=names or ["pose"] + [f"k{i}" for i in range(1, len(poses))])
 
 

@@ -22,7 +22,7 @@ from generator.plan.model import HeldTrack
 RAISED = ("aimed", "held_out", "chest")  # poses the timeline raises to (from low ready) and shoots from
 # grip anchor ranges (x right, y up, z towards the viewer; metres, head mount) of each pose, shared by all objects
 ANCHORS = {
-    "aimed": ((-0.03, 0.04), (-0.13, -0.06), (-0.52, -0.44)),
+    "aimed": ((-0.03, 0.04), (-0.19, -0.11), (-0.52, -0.44)),
     "held_out": ((0.05, 0.15), (-0.12, -0.03), (-0.58, -0.48)),
     "chest": ((-0.03, 0.05), (-0.22, -0.15), (-0.46, -0.38)),
     "hip": ((0.12, 0.2), (-0.26, -0.2), (-0.46, -0.4)),
@@ -40,6 +40,12 @@ START = {
     "side": ((0.65, -0.2, 0.28), (0.0, -1.0, 0.0)),
 }
 LONG_MIN_DEPTH = 0.44  # long guns stay this far forward, so that the butt stays in front of the camera
+# a shouldered long gun aimed: the sight line at the eye, under a head camera (hands lower than a handgun's) and
+# the butt just in front of the camera plane (the receiver and optic at the bottom edge, the barrel to the centre)
+LONG_AIM_DROP, LONG_AIM_DEPTH = 0.13, 0.38
+# a chest camera sits some 40 cm below the eyes: an aimed object (sights at the eye) and one held out to film
+# (at face level) are that much higher than under a head camera; the arms rise to them from the shoulders
+CHEST_RAISE = {"aimed": 0.22, "held_out": 0.12}
 BLEND_S = (0.4, 0.8)  # how long an onset takes
 
 
@@ -108,12 +114,17 @@ def pose_of(
     lo = np.array([r[0] for r in ANCHORS[pose]])
     hi = np.array([r[1] for r in ANCHORS[pose]])
     pos = lo + (hi - lo) * np.asarray(anchor) + np.array(MOUNT_SHIFT.get(mount, (0.0, 0.0, 0.0)))
+    if mount == "chest":  # raised poses are at eye or face level, well above a camera on the chest
+        pos[1] += CHEST_RAISE.get(pose, 0.0)
     _, rot = carry_pose(held_name, "head" if mount not in CARRY[key] else mount, "aimed")
     rot = rot + np.array(TILT[pose])
     if hands_centre is not None:  # the hands, not the grip, sit at the drawn place (left-right and height)
         shift = euler_to_matrix(rot) @ np.asarray(hands_centre, dtype=float)
         pos[:2] -= shift[:2]
-    if key == "long":
+    if key == "long" and pose == "aimed" and mount in ("head", "handheld"):
+        pos[1] -= LONG_AIM_DROP
+        pos[2] = -LONG_AIM_DEPTH
+    elif key == "long":
         pos[2] = min(pos[2], -LONG_MIN_DEPTH)
     return pos, rot
 

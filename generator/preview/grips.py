@@ -30,7 +30,8 @@ GRIP_SHEET = [
 
 
 def grip_plan(name: str, extra: list[str], size: tuple[int, int], seed: int, samples: int):
-    """The plan of one single-frame clip of ``name`` held (head camera, standing, aimed)."""
+    """The plan of one single-frame clip of ``name`` held (head camera, 90-degree lens, standing; firearms aimed,
+    anything else held out in front)."""
     positive = name in WEAPONS or name in REPLICAS
     sets = [
         f"render.width={size[0]}",
@@ -44,6 +45,10 @@ def grip_plan(name: str, extra: list[str], size: tuple[int, int], seed: int, sam
         "events.shots=0",
         "events.lower=0",
         "events.onset=0",
+        f"events.pose={'aimed' if positive else 'held_out'}",
+        "camera.mount=head",
+        "camera.lens=perspective",
+        "camera.fov_deg=90",
         "hands.two_handed=1",
         f"content.positive_fraction={1 if positive else 0}",
         f"content.{'weapon' if positive else 'negative'}={name}",

@@ -140,18 +140,16 @@ def test_planned_onset_matches_the_masks(tmp_path):
             assert mine[f]["area_px"] == 0 and np.isin(box, list(hands)).mean() >= 0.9, (f, planned, seen)
         first = labels["frames"][0]
         assert next(a for a in first["annotations"] if a["instance_id"] == held)["area_px"] == 0
-        # the plan's box of the hands (forearms and sleeves in their arm keys) is the labels' (amodal, all hands)
+        # the plan's box of each hand (forearm and sleeve in their arm keys) is the labels' amodal box
         clip = ClipPlan.model_validate(plan)
         kept = 0
-        for f, fl in enumerate(labels["frames"]):
-            boxes = [
-                a["bbox_amodal"] for a in fl["annotations"] if a["instance_id"] in hands and a["bbox_amodal"]
-            ]
-            ours = hands_box(clip.hands, clip.held_track, clip.camera, f)
-            if boxes and ours:
-                union = [*np.min(boxes, axis=0)[:2], *np.max(boxes, axis=0)[2:]]
-                assert _iou(union, ours) > 0.7, (f, union, ours)
-                kept += 1
-            else:
-                assert f in (planned - 1, planned, planned + 1) or not (boxes or ours), (f, boxes, ours)
+        for hand in clip.hands:
+            for f, fl in enumerate(labels["frames"]):
+                theirs = next(a for a in fl["annotations"] if a["instance_id"] == hand.model.instance_id)
+                ours = hands_box([hand], clip.held_track, clip.camera, f)
+                if theirs["bbox_amodal"] and ours:
+                    assert _iou(theirs["bbox_amodal"], ours) > 0.7, (f, theirs["bbox_amodal"], ours)
+                    kept += 1
+                else:  # where a hand crosses the frame's edge, a sliver may be in one and not the other
+                    assert not (theirs["bbox_amodal"] or ours) or abs(f - planned) <= 1, (f, theirs, ours)
         assert kept >= len(labels["frames"]) - planned - 1

@@ -314,3 +314,12 @@ def test_plan_samples_span_the_meshes_the_renderer_builds():
     pts, mesh = part_points(hand), part_mesh(hand).verts
     assert np.abs(pts.min(axis=0) - mesh.min(axis=0)).max() < 0.03
     assert np.abs(pts.max(axis=0) - mesh.max(axis=0)).max() < 0.03
+
+
+def test_a_clip_too_short_to_raise_a_lowered_long_gun_starts_raised():
+    """A shouldered long gun at low ready under a head camera lies below the view: a clip too short to raise it
+    starts it raised, so that every positive shows its weapon."""
+    over = ["render.frames=2", "content.weapon=shotgun", "events.onset=0", "events.start_aimed=0"]
+    plans = _positives(load_config(DEMO, over), 6)
+    assert all(p.timeline.first_visible_frame == 0 for p in plans)
+    assert any(p.held_track.states[0] == "aimed" for p in plans)

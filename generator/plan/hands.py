@@ -28,6 +28,7 @@ GRIPS = ("pistol", "shoulder", "fist_y", "fist_z", "phone", "two_side", "open")
 # how far (radians) a pistol grip's handle lies diagonally across the palm (index knuckle high, heel of the hand
 # low), so the forearm runs back and down towards the shoulder; steeper on a long gun's pistol grip
 GRIP_ROLL = {"handgun": 0.5, "long": 0.4, "other": 0.3}
+REACH_TOL_M = 0.03  # upper arms differ between wearers: an elbow this near its reach costs nothing
 # skin colours (sRGB) from very light to very dark, interpolated by skin_tone (Fitzpatrick I-VI-like anchors)
 SKIN_SRGB = np.array(
     [
@@ -165,7 +166,7 @@ def best_wrist(hp: G.HandPose, pose, shoulder: np.ndarray, fore: float, clear=No
     pts = pts_obj @ rot.T + np.asarray(pose[0])
     side = 1.0 if hp.side == "right" else -1.0
     elbow = pts[:, -1]
-    reach = np.abs(np.linalg.norm(elbow - shoulder, axis=1) - A.UPPER_ARM_M)
+    reach = np.maximum(0.0, np.abs(np.linalg.norm(elbow - shoulder, axis=1) - A.UPPER_ARM_M) - REACH_TOL_M)
     # the elbow hangs below the shoulder, or below the wrist when the hands are raised above the shoulder
     high = np.maximum(0.0, elbow[:, 1] - np.maximum(shoulder[1] - 0.04, pts[:, 0, 1] - 0.03))
     # out of the lens's near field and in front of it (closer only where the shoulder itself is close: a butt

@@ -132,6 +132,18 @@ def test_key_weights_follow_the_track_between_key_poses():
     assert np.allclose(w[:, 1], [0, 0, 0, 0.5, 1], atol=1e-6)
 
 
+def test_key_weights_do_not_jump_where_the_track_angle_wraps():
+    """A track pitched past straight down wraps from +pi to -pi (Euler angles of a composed rotation): the same
+    pose, so the same weights (an onset from below once popped the arms at that frame)."""
+    poses = [np.array([0.0, -0.06, -0.5, -1.57, 0.0, 0.0]), np.array([0.05, -0.72, 0.12, -2.67, 0.0, 0.0])]
+    a = np.linspace(0, 1, 7)
+    pos = poses[0][:3] + a[:, None] * (poses[1][:3] - poses[0][:3])
+    rot = poses[0][3:] + a[:, None] * np.array([-1.9, 0.0, 0.0])  # beyond the key, through -pi
+    wrapped = (rot + np.pi) % (2 * np.pi) - np.pi
+    assert (wrapped != rot).any()
+    assert np.allclose(A.key_weights(poses, pos, wrapped), A.key_weights(poses, pos, rot), atol=1e-9)
+
+
 def test_forearm_turns_about_the_wrist_and_the_hand_stays():
     d0, d1 = np.array([0.0, -1.0, 0.0]), np.array([0.0, -0.6, -0.8])
     v = np.array([[0.0, 0.05, 0.0], [0.0, -0.2, 0.0]])  # a finger tip, a point on the forearm

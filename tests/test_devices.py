@@ -193,8 +193,18 @@ def test_onset_spreads_first_visible_over_the_clip():
 
 
 def test_never_onset_starts_in_view():
+    """Without onsets the object is in view from frame 0, or, where the clip starts at low ready with the object
+    wholly below the view (a shouldered long gun under a head camera), from its raise on, before the aim."""
     cfg = load_config(DEMO, ["events.onset=0"])
-    assert all(p.timeline.first_visible_frame == 0 for p in _positives(cfg, 10))
+    plans = _positives(cfg, 10)
+    for p in plans:
+        assert p.axes.onset == "none" and all(e.type != "onset_start" for e in p.timeline.events)
+        first = p.timeline.first_visible_frame
+        if first != 0:
+            ev = {e.type: e.frame for e in p.timeline.events}
+            assert p.held_track.states[0] == "low_ready", (p.index, first)
+            assert ev["raise_start"] <= first <= ev["aim_start"], (p.index, first, ev)
+    assert sum(p.timeline.first_visible_frame == 0 for p in plans) >= 0.7 * len(plans)
 
 
 def _features(plans):
@@ -285,3 +295,31 @@ def test_plan_projection_agrees_with_the_labels_projection(model):
     seen = b_d > 1e-3
     assert seen.sum() > 50 and np.array_equal(a_d > 1e-3, seen)
     assert np.allclose(a_xy[seen], b_xy[seen])
+
+
+def test_plan_samples_span_the_meshes_the_renderer_builds():
+    """The onset's first visible frame is planned from these samples: they must be the rendered shapes (a
+    builder part sampled as a 1 m sphere once put the object in view frames before the render showed it)."""
+    from generator.plan.objects.parts import part_mesh
+    from generator.plan.visibility import model_points, part_points
+
+    p = _positives(load_config(DEMO), 1)[0]
+    held = p.held.model
+    assert any(q.geom is not None for q in held.parts)
+    mesh = np.concatenate([part_mesh(q).verts for q in held.parts])
+    pts = model_points(held)
+    assert np.allclose(pts.min(axis=0), mesh.min(axis=0), atol=2e-3)
+    assert np.allclose(pts.max(axis=0), mesh.max(axis=0), atol=2e-3)
+    hand = next(q for h in p.hands for q in h.model.parts if q.shape == "hand")  # sampled from its skeleton
+    pts, mesh = part_points(hand), part_mesh(hand).verts
+    assert np.abs(pts.min(axis=0) - mesh.min(axis=0)).max() < 0.03
+    assert np.abs(pts.max(axis=0) - mesh.max(axis=0)).max() < 0.03
+
+
+def test_a_clip_too_short_to_raise_a_lowered_long_gun_starts_raised():
+    """A shouldered long gun at low ready under a head camera lies below the view: a clip too short to raise it
+    starts it raised, so that every positive shows its weapon."""
+    over = ["render.frames=2", "content.weapon=shotgun", "events.onset=0", "events.start_aimed=0"]
+    plans = _positives(load_config(DEMO, over), 6)
+    assert all(p.timeline.first_visible_frame == 0 for p in plans)
+    assert any(p.held_track.states[0] == "aimed" for p in plans)

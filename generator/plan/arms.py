@@ -167,11 +167,16 @@ def key_weights(poses: list, positions, rotations, names: list[str] | None = Non
     if len(poses) < 2:
         return np.zeros((n, 0))
     scale = np.array([1.0, 1.0, 1.0, ROT_M, ROT_M, ROT_M])
-    x0 = poses[0] * scale
+
+    def offset(x: np.ndarray) -> np.ndarray:  # from the basis pose, angles wrapped (the track's wrap at pi)
+        d = x - poses[0]
+        d[..., 3:] = (d[..., 3:] + np.pi) % (2 * np.pi) - np.pi
+        return d * scale
+
     cols = [k for k in range(1, len(poses)) if names[k] != "mid"]
-    a = np.stack([poses[k] * scale - x0 for k in cols], axis=1)
-    x = np.concatenate([np.asarray(positions, dtype=float), np.asarray(rotations, dtype=float)], axis=1) * scale
-    w_cols, *_ = np.linalg.lstsq(a, (x - x0).T, rcond=None)
+    a = np.stack([offset(poses[k]) for k in cols], axis=1)
+    x = np.concatenate([np.asarray(positions, dtype=float), np.asarray(rotations, dtype=float)], axis=1)
+    w_cols, *_ = np.linalg.lstsq(a, offset(x).T, rcond=None)
     w_cols = np.clip(w_cols.T, 0.0, 1.0)
     total = w_cols.sum(axis=1, keepdims=True)
     w_cols = np.where(total > 1.0, w_cols / np.maximum(total, 1e-9), w_cols)

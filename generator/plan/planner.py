@@ -68,10 +68,14 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
     seen = [held.held] if held.held is not None else held.hands
     centre = hands_centre(held.hands) if choice.pair_id is None else None  # a pair shares its carry exactly
 
-    def motion(cp: CarryPlan):
-        """Timeline, camera and held track for a carry plan."""
+    def motion(cp: CarryPlan, start_aimed: bool = False):
+        """Timeline, camera and held track for a carry plan (``start_aimed``: raised from frame 0)."""
+        cfg_e = ev_cfg
+        if start_aimed:
+            aimed = ev_cfg.events.model_copy(update={"start_aimed": 1.0})
+            cfg_e = ev_cfg.model_copy(update={"events": aimed})
         ev = plan_events(
-            ev_cfg,
+            cfg_e,
             positive,
             held_name,
             weapon_class,
@@ -98,6 +102,8 @@ def plan_clip(cfg: SceneConfig, dataset_seed: int, index: int) -> ClipPlan:
     if first is None:  # this pose or onset never shows the object through this lens: aimed from frame 0
         carry = CarryPlan("aimed", "none", 0.0, carry.blend_s, carry.anchor, carry.two_handed)
         ev, camera, track, first = motion(carry)
+    if first is None:  # lowered below the view (a long gun at low ready) in a clip too short to raise it
+        ev, camera, track, first = motion(carry, start_aimed=True)
     ev.timeline.first_visible_frame = first
     held.hands = clip_arms(held, carry, carry_as, camera.mount, centre)  # arms for the poses the clip goes through
     if carry.onset != "none":

@@ -9,28 +9,17 @@ Usage: python benchmarks/devices.py [--clips 2] [--frames 10] [--device bodycam 
 from __future__ import annotations
 
 import argparse
-import tempfile
-import time
-from pathlib import Path
 
-from common import load_setup, machine, records
+from common import load_setup, machine, timed_generate
 
 from generator.config.devices import DEVICES
-from generator.run.generate import generate
-from generator.run.pool import PoolOptions
 
 
 def run(device: str, clips: int, frames: int) -> tuple[float, float, int]:
     """(wall seconds per frame, render seconds per frame, pixels per frame) of one device profile."""
     cfg = load_setup("fast", [f"camera.device={device}", f"render.frames={frames}"])
-    with tempfile.TemporaryDirectory(prefix="povgen-bench-") as tmp:
-        t0 = time.perf_counter()
-        generate(cfg, Path(tmp) / "ds", clips, cfg.seed, PoolOptions(workers=1))
-        wall = time.perf_counter() - t0
-        recs = records(Path(tmp) / "ds")
-    n = sum(r["frames"] for r in recs)
-    render = sum(r["timings"].get("render", 0.0) for r in recs)
-    return wall / n, render / n, cfg.render.width * cfg.render.height
+    t = timed_generate(cfg, clips, ("render",))
+    return t["wall"], t["render"], cfg.render.width * cfg.render.height
 
 
 def main() -> None:

@@ -10,62 +10,29 @@ never asserts. Usage: python benchmarks/figures.py [--clips N] [--rounds R] [--s
 
 from __future__ import annotations
 
-import argparse
-import tempfile
-import time
-from pathlib import Path
-
-from common import load_setup, machine, records
+from common import ab_main, load_setup, timed_generate
 
 from generator.plan.places.figures import use_legacy_figures
-from generator.run.generate import generate
-from generator.run.pool import PoolOptions
 
 SCENE = [
     "environment.figures=4",
     "environment.family={choice: [office, street, warehouse, retail]}",
 ]
 
+KEYS = ("plan", "build", "render", "render_cpu", "labels", "total")  # timings compared, per frame
+
 
 def run(legacy: bool, clips: int, overrides: list[str]) -> dict:
     """Plan (in this process, with block or mannequin figures) and render ``clips`` clips; per-frame seconds."""
     use_legacy_figures(legacy)
     try:
-        cfg = load_setup("fast", [*SCENE, *overrides])
-        with tempfile.TemporaryDirectory(prefix="povgen-bench-") as tmp:
-            t0 = time.perf_counter()
-            generate(cfg, Path(tmp) / "ds", clips, cfg.seed, PoolOptions(workers=1))
-            wall = time.perf_counter() - t0
-            recs = records(Path(tmp) / "ds")
+        return timed_generate(load_setup("fast", [*SCENE, *overrides]), clips, KEYS)
     finally:
         use_legacy_figures(False)
-    frames = sum(r["frames"] for r in recs)
-    t = {
-        k: sum(r["timings"].get(k, 0.0) for r in recs) / frames
-        for k in ("plan", "build", "render", "render_cpu", "labels", "total")
-    }
-    return {**t, "wall": wall / frames}
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--clips", type=int, default=2)
-    ap.add_argument("--rounds", type=int, default=1)
-    ap.add_argument("--set", dest="overrides", action="append", default=[])
-    args = ap.parse_args()
-    sums = {True: [], False: []}
-    for _ in range(args.rounds):
-        for legacy in (True, False):
-            sums[legacy].append(run(legacy, args.clips, args.overrides))
-    print(
-        f"fast preset demo scene with 4 figures, {args.clips} clips x {args.rounds} rounds per side; {machine()}"
-    )
-    for key in ("plan", "build", "render", "render_cpu", "labels", "total", "wall"):
-        old = sum(r[key] for r in sums[True]) / args.rounds
-        new = sum(r[key] for r in sums[False]) / args.rounds
-        print(
-            f"  {key:10s} blocks {old:8.4f} s/frame   mannequins {new:8.4f} s/frame   ratio {new / max(old, 1e-9):.3f}"
-        )
+    ab_main(__doc__, run, ("blocks", "mannequins"), KEYS, "fast preset demo scene with 4 figures")
 
 
 if __name__ == "__main__":
